@@ -1,0 +1,5 @@
+"""Let `python -m reftrack` run the command line."""
+
+from reftrack.cli import main
+
+main()

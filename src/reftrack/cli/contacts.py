@@ -1,0 +1,140 @@
+"""`reftrack contact …`: the people the rep asks, thanks and refers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reftrack.cli.context import complete_contact, runtime
+from reftrack.kinds import ContactKind
+
+app = typer.Typer(help="Add, list, show, edit and archive contacts.", no_args_is_help=True)
+
+NameArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The contact's name (a unique prefix will do).", autocompletion=complete_contact
+    ),
+]
+Company = Annotated[str | None, typer.Option(help="Their company.")]
+Email = Annotated[str | None, typer.Option(help="Their e-mail address.")]
+Phone = Annotated[str | None, typer.Option(help="Their phone number.")]
+Birthday = Annotated[
+    str | None, typer.Option(help="Birthday as MM-DD (or YYYY-MM-DD).", metavar="MM-DD")
+]
+DateOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--date",
+        help="Another yearly date to remember, as LABEL=MM-DD (repeatable).",
+        metavar="LABEL=MM-DD",
+    ),
+]
+Note = Annotated[str | None, typer.Option(help="A note about them.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The contact's full name.")],
+    company: Company = None,
+    email: Email = None,
+    phone: Phone = None,
+    kind: Annotated[ContactKind, typer.Option(help="What they are to you.")] = ContactKind.customer,
+    birthday: Birthday = None,
+    date: DateOption = None,
+    note: Note = None,
+) -> None:
+    """Add a contact."""
+    from reftrack.render.contacts import print_contact_card
+    from reftrack.services.contacts import ContactDraft, add_contact
+
+    draft = ContactDraft(name, company, email, phone, kind, birthday, date or [], [], note)
+    with runtime(ctx) as rt:
+        card = add_contact(rt, draft)
+    print_contact_card(card, verb="Added")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[ContactKind | None, typer.Option(help="Only contacts of this kind.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include archived contacts.")] = False,
+    json: Json = False,
+) -> None:
+    """List contacts by name."""
+    from reftrack.render.contacts import contact_document, print_contact_list
+    from reftrack.render.output import emit_json
+    from reftrack.services.contacts import list_contacts
+
+    with runtime(ctx) as rt:
+        cards = list_contacts(rt, kind, include_archived=all_)
+    if json:
+        emit_json([contact_document(card) for card in cards])
+    else:
+        print_contact_list(cards)
+
+
+@app.command("show")
+def show(ctx: typer.Context, name: NameArgument, json: Json = False) -> None:
+    """Show one contact."""
+    from reftrack.render.contacts import contact_document, print_contact_card
+    from reftrack.render.output import emit_json
+    from reftrack.services.contacts import show_contact
+
+    with runtime(ctx) as rt:
+        card = show_contact(rt, name)
+    if json:
+        emit_json(contact_document(card))
+    else:
+        print_contact_card(card)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: NameArgument,
+    new_name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    company: Company = None,
+    email: Email = None,
+    phone: Phone = None,
+    kind: Annotated[ContactKind | None, typer.Option(help="What they are to you.")] = None,
+    birthday: Birthday = None,
+    date: DateOption = None,
+    remove_date: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remove-date", help="Forget a date by its label (repeatable).", metavar="LABEL"
+        ),
+    ] = None,
+    note: Note = None,
+) -> None:
+    """Change a contact's details; an empty value (--email '') clears one."""
+    from reftrack.render.contacts import print_contact_card
+    from reftrack.services.contacts import ContactDraft, edit_contact
+
+    draft = ContactDraft(
+        new_name, company, email, phone, kind, birthday, date or [], remove_date or [], note
+    )
+    with runtime(ctx) as rt:
+        card = edit_contact(rt, name, draft)
+    print_contact_card(card, verb="Updated")
+
+
+@app.command("archive")
+def archive(
+    ctx: typer.Context,
+    name: NameArgument,
+    restore: Annotated[
+        bool, typer.Option("--restore", help="Bring an archived contact back.")
+    ] = False,
+) -> None:
+    """Archive a contact: out of lists and reminders, history kept."""
+    from reftrack.render.contacts import print_contact_card
+    from reftrack.services.contacts import archive_contact
+
+    with runtime(ctx) as rt:
+        card = archive_contact(rt, name, restore=restore)
+    print_contact_card(card, verb="Restored" if restore else "Archived")

@@ -1,0 +1,53 @@
+"""Errors a person can act on; only the CLI boundary turns them into exit codes."""
+
+
+class ReftrackError(Exception):
+    """A problem to report as one line on stderr (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.fix})" if self.fix else self.message
+
+
+class UsageProblem(ReftrackError):
+    """Input that cannot be understood: a malformed date, number or key (exit 2)."""
+
+    exit_code = 2
+
+
+class ContactNotFound(ReftrackError):
+    """No contact answers to the name given."""
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        if suggestions:
+            quoted = ", ".join(f"'{s}'" for s in suggestions)
+            message = f"no contact '{query}' — did you mean {quoted}?"
+        else:
+            message = f"no contact '{query}'"
+        super().__init__(message, None if suggestions else "see `reftrack contact list`")
+        self.query = query
+        self.suggestions = suggestions
+
+
+class AmbiguousContact(ReftrackError):
+    """More than one contact answers to the name given."""
+
+    def __init__(self, query: str, candidates: list[str]) -> None:
+        listed = ", ".join(f"'{c}'" for c in candidates)
+        super().__init__(f"'{query}' could be {listed}", "give more of the name")
+        self.query = query
+        self.candidates = candidates
+
+
+class DatabaseProblem(ReftrackError):
+    """The database cannot be used as it is: not ours, too new, locked, unreachable."""
+
+
+class ConfigProblem(ReftrackError):
+    """The config file or a value in it is not usable."""

@@ -1,0 +1,95 @@
+"""The named choices of reftrack; kept import-light so the CLI can declare options with them."""
+
+from enum import StrEnum
+
+
+class ContactKind(StrEnum):
+    """What a contact is to the rep."""
+
+    customer = "customer"
+    prospect = "prospect"
+    partner = "partner"
+    network = "network"
+
+
+class CloseResult(StrEnum):
+    """How a deal ended."""
+
+    won = "won"
+    lost = "lost"
+
+
+class Outcome(StrEnum):
+    """What came of an ask."""
+
+    referred = "referred"
+    promised = "promised"
+    declined = "declined"
+    pending = "pending"
+
+
+class Channel(StrEnum):
+    """How an ask was made."""
+
+    in_person = "in-person"
+    call = "call"
+    email = "email"
+    video = "video"
+
+
+class ReferralStatus(StrEnum):
+    """Where a referral stands in the pipeline."""
+
+    new = "new"
+    contacted = "contacted"
+    meeting = "meeting"
+    proposal = "proposal"
+    won = "won"
+    lost = "lost"
+
+
+class ReferralEventKind(StrEnum):
+    """What happened to a referral: its status moved, or its referrer was told."""
+
+    status = "status"
+    inform = "inform"
+
+
+class ThankKind(StrEnum):
+    """The form a thank-you took."""
+
+    note = "note"
+    gift = "gift"
+    call = "call"
+
+
+class Period(StrEnum):
+    """The span a referral goal covers."""
+
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class ScriptSituation(StrEnum):
+    """Whom the rep is about to ask, for choosing a phrasing."""
+
+    won = "won"
+    lost = "lost"
+    partner = "partner"
+    network = "network"
+
+
+class ReminderKind(StrEnum):
+    """The kinds of item `today` lists."""
+
+    ask_close = "ask_close"
+    follow_up = "follow_up"
+    contact_referral = "contact_referral"
+    inform_referrer = "inform_referrer"
+    thank = "thank"
+    date = "date"
+    give_back = "give_back"
+    stay_in_touch = "stay_in_touch"
+    commitment = "commitment"

@@ -1,0 +1,1 @@
+"""Turning domain values into what a person or a script reads: Rich, plain text, JSON."""

@@ -1,0 +1,32 @@
+"""The settings as a table or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from reftrack.render.output import console
+
+
+def settings_document(values: list[tuple[str, str, str]], path: Path) -> dict[str, Any]:
+    """Settings as a JSON object: the file, then each key's value and source."""
+    return {
+        "path": str(path),
+        "settings": {key: {"value": value, "source": source} for key, value, source in values},
+    }
+
+
+def print_settings(values: list[tuple[str, str, str]], path: Path) -> None:
+    """One setting a row, defaults dimmed."""
+    out = console()
+    out.print(Text(f"# {path}", style="dim"))
+    table = Table(box=None, pad_edge=False, show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_column(style="dim")
+    for key, value, source in values:
+        table.add_row(key, Text(value), "(default)" if source == "default" else "")
+    out.print(table)

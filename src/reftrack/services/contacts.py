@@ -1,0 +1,230 @@
+"""Adding, finding, showing, editing and archiving contacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from reftrack.domain import dates
+from reftrack.domain.contacts import (
+    BIRTHDAY,
+    ContactCard,
+    ContactRef,
+    ImportantDay,
+    clean_email,
+    clean_name,
+    clean_optional,
+    match_name,
+    parse_labelled_date,
+)
+from reftrack.errors import AmbiguousContact, ContactNotFound, ReftrackError
+from reftrack.kinds import ContactKind
+from reftrack.services.runtime import Runtime
+from reftrack.store import queries
+from reftrack.store.models import Contact, ImportantDate
+
+
+@dataclass
+class ContactDraft:
+    """What the rep typed to add or change a contact; None leaves a field as it is."""
+
+    name: str | None = None
+    company: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    kind: ContactKind | None = None
+    birthday: str | None = None
+    dates: list[str] = field(default_factory=list)
+    remove_dates: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def resolve_contact(
+    session: Session, rt: Runtime, query: str, include_archived: bool = False
+) -> ContactRef:
+    """The one contact a typed name means, asking the rep to pick on a terminal if need be."""
+    refs = [
+        ContactRef(id, name, company)
+        for id, name, company in queries.contact_names(session, rt.rep, include_archived)
+    ]
+    match = match_name(query, refs)
+    if match.found:
+        return match.found
+    if match.candidates:
+        chosen = rt.choose(query, list(match.candidates), True) if rt.choose else None
+        if chosen is None:
+            raise AmbiguousContact(query, [c.label for c in match.candidates])
+        return chosen
+    if match.suggestions and rt.choose:
+        chosen = rt.choose(query, list(match.suggestions), False)
+        if chosen is not None:
+            return chosen
+    raise ContactNotFound(query, [c.label for c in match.suggestions])
+
+
+def _card(session: Session, contact: Contact) -> ContactCard:
+    """A stored contact as a domain value, with its important dates."""
+    assert contact.id is not None
+    days = tuple(
+        ImportantDay(d.label, d.month, d.day, d.year)
+        for d in queries.important_dates(session, [contact.id])
+    )
+    return ContactCard(
+        id=contact.id,
+        name=contact.name,
+        company=contact.company,
+        email=contact.email,
+        phone=contact.phone,
+        kind=contact.kind,
+        note=contact.note,
+        archived=contact.archived,
+        dates=days,
+    )
+
+
+def _refuse_duplicate(
+    session: Session, rt: Runtime, name: str, company: str | None, except_id: int | None
+) -> None:
+    """Two contacts may share a name only when their companies differ."""
+    wanted = (name.casefold(), (company or "").casefold())
+    for id, other_name, other_company in queries.contact_names(session, rt.rep, True):
+        if id != except_id and (other_name.casefold(), (other_company or "").casefold()) == wanted:
+            label = ContactRef(id, other_name, other_company).label
+            raise ReftrackError(
+                f"there is already a contact '{label}'",
+                "give a --company to tell them apart, or use `reftrack contact edit`",
+            )
+
+
+def _set_dates(session: Session, rt: Runtime, contact_id: int, draft: ContactDraft) -> None:
+    """Add, replace or remove the contact's important dates as the draft says."""
+    wanted: dict[str, dates.MonthDay] = {}
+    if draft.birthday is not None:
+        wanted[BIRTHDAY] = dates.parse_month_day(draft.birthday, "--birthday")
+    for text in draft.dates:
+        label, value = parse_labelled_date(text)
+        wanted[label] = dates.parse_month_day(value, "--date")
+    removed = {" ".join(label.split()).casefold() for label in draft.remove_dates}
+    existing = {d.label: d for d in queries.important_dates(session, [contact_id])}
+    for label in removed:
+        if label not in existing:
+            raise ReftrackError(f"no date labelled '{label}' to remove")
+        session.delete(existing.pop(label))
+    session.flush()
+    for label, month_day in wanted.items():
+        row = existing.get(label) or ImportantDate(
+            rep=rt.rep, contact_id=contact_id, label=label, month=0, day=0
+        )
+        row.month, row.day, row.year = month_day.month, month_day.day, month_day.year
+        session.add(row)
+
+
+def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
+    """Record a new contact."""
+    name = clean_name(draft.name or "")
+    company = clean_optional(draft.company)
+    with rt.transaction(write=True) as session:
+        _refuse_duplicate(session, rt, name, company, None)
+        contact = Contact(
+            rep=rt.rep,
+            name=name,
+            company=company,
+            email=clean_email(draft.email),
+            phone=clean_optional(draft.phone),
+            kind=str(draft.kind or ContactKind.customer),
+            note=clean_optional(draft.note),
+            recorded_at=rt.now,
+        )
+        session.add(contact)
+        session.flush()
+        assert contact.id is not None
+        _set_dates(session, rt, contact.id, draft)
+        session.flush()
+        return _card(session, contact)
+
+
+def list_contacts(
+    rt: Runtime, kind: ContactKind | None = None, include_archived: bool = False
+) -> list[ContactCard]:
+    """The rep's contacts by name, maybe of one kind."""
+    with rt.transaction() as session:
+        rows = queries.contacts(session, rt.rep, str(kind) if kind else None, include_archived)
+        by_contact: dict[int, list[ImportantDay]] = {}
+        for d in queries.important_dates(session, [c.id for c in rows if c.id is not None]):
+            by_contact.setdefault(d.contact_id, []).append(
+                ImportantDay(d.label, d.month, d.day, d.year)
+            )
+        return [
+            ContactCard(
+                id=c.id or 0,
+                name=c.name,
+                company=c.company,
+                email=c.email,
+                phone=c.phone,
+                kind=c.kind,
+                note=c.note,
+                archived=c.archived,
+                dates=tuple(by_contact.get(c.id or 0, ())),
+            )
+            for c in rows
+        ]
+
+
+def show_contact(rt: Runtime, query: str) -> ContactCard:
+    """One contact, archived ones included."""
+    with rt.transaction() as session:
+        ref = resolve_contact(session, rt, query, include_archived=True)
+        contact = session.get(Contact, ref.id)
+        assert contact is not None
+        return _card(session, contact)
+
+
+def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
+    """Change what the draft names, leave the rest."""
+    with rt.transaction(write=True) as session:
+        ref = resolve_contact(session, rt, query, include_archived=True)
+        contact = session.get(Contact, ref.id)
+        assert contact is not None and contact.id is not None
+        if draft.name is not None:
+            contact.name = clean_name(draft.name)
+        if draft.company is not None:
+            contact.company = clean_optional(draft.company)
+        if draft.email is not None:
+            contact.email = clean_email(draft.email)
+        if draft.phone is not None:
+            contact.phone = clean_optional(draft.phone)
+        if draft.kind is not None:
+            contact.kind = str(draft.kind)
+        if draft.note is not None:
+            contact.note = clean_optional(draft.note)
+        _refuse_duplicate(session, rt, contact.name, contact.company, contact.id)
+        session.add(contact)
+        _set_dates(session, rt, contact.id, draft)
+        session.flush()
+        return _card(session, contact)
+
+
+def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCard:
+    """Put a contact out of sight (its history stays), or bring it back."""
+    with rt.transaction(write=True) as session:
+        ref = resolve_contact(session, rt, query, include_archived=True)
+        contact = session.get(Contact, ref.id)
+        assert contact is not None
+        if contact.archived != (not restore):
+            contact.archived = not restore
+            session.add(contact)
+            session.flush()
+        return _card(session, contact)
+
+
+def complete_names(rt: Runtime, prefix: str) -> list[str]:
+    """Contact names starting with what has been typed, for shell completion."""
+    with rt.transaction() as session:
+        wanted = prefix.casefold()
+        labels = [
+            ContactRef(id, name, company)
+            for id, name, company in queries.contact_names(session, rt.rep)
+        ]
+        names = {c.name for c in labels if c.name.casefold().startswith(wanted)}
+        return sorted(names)

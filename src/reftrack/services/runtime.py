@@ -1,0 +1,84 @@
+"""What every command needs, built when it runs: settings, the clock, the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pendulum
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from reftrack import clock, config
+from reftrack.domain import dates
+from reftrack.domain.contacts import ContactRef
+from reftrack.store import db
+
+# Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
+Chooser = Callable[[str, list[ContactRef], bool], ContactRef | None]
+
+
+def default_database() -> Path:
+    """`reftrack.db` in the platform's user data directory."""
+    import platformdirs
+
+    return platformdirs.user_data_path("reftrack") / "reftrack.db"
+
+
+@dataclass
+class Runtime:
+    """The settings, "now" and database of one command run."""
+
+    location: str
+    settings: config.Settings
+    now: pendulum.DateTime
+    choose: Chooser | None = None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, location: str | None, choose: Chooser | None = None) -> Runtime:
+        """Build the runtime from the `--db` option (or its default), config and clock."""
+        settings = config.load_settings()
+        return cls(
+            location=location or str(default_database()),
+            settings=settings,
+            now=clock.now(settings.timezone),
+            choose=choose,
+        )
+
+    @property
+    def rep(self) -> str:
+        """The rep whose rows this command reads and writes."""
+        return self.settings.rep
+
+    @property
+    def today(self) -> pendulum.Date:
+        """Today's local date in the configured time zone."""
+        return self.now.date()
+
+    def date(self, text: str | None, option: str) -> pendulum.Date:
+        """Parse a date option; no text means today."""
+        if text is None:
+            return self.today
+        return dates.parse_date(text, self.today, option)
+
+    @property
+    def engine(self) -> Engine:
+        """The database engine, opened (and migrated) on first use."""
+        if self._engine is None:
+            self._engine = db.open_engine(self.location)
+        return self._engine
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Session]:
+        """The command's one session and transaction."""
+        with db.transaction(self.engine, write=write) as session:
+            yield session
+
+    def close(self) -> None:
+        """Let go of the database."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

@@ -1,0 +1,242 @@
+"""The tables: every concept of the spec, each row owned by a rep.
+
+Rules about a day (a close on a date, a day off) store the rep's local date;
+`recorded_at` is the UTC instant the row was written. Money is whole cents.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Contact(SQLModel, table=True):
+    """A person the rep asks, thanks, refers or is referred to."""
+
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_rep_name", "rep", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    name: str
+    company: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    kind: str = "customer"
+    note: str | None = None
+    archived: bool = False
+    recorded_at: datetime
+
+
+class ImportantDate(SQLModel, table=True):
+    """A yearly date of a contact worth remembering: a birthday, an anniversary."""
+
+    __tablename__ = "important_date"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "label", name="uq_important_date_contact_label"),
+        Index("ix_important_date_rep_month_day", "rep", "month", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    label: str
+    month: int
+    day: int
+    year: int | None = None
+
+
+class Close(SQLModel, table=True):
+    """A deal that ended, won or lost."""
+
+    __tablename__ = "close"
+    __table_args__ = (
+        Index("ix_close_rep_closed_on", "rep", "closed_on"),
+        Index("ix_close_contact_closed_on", "contact_id", "closed_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    closed_on: date
+    result: str
+    title: str | None = None
+    value_cents: int | None = None
+    crm_id: str | None = None
+    recorded_at: datetime
+
+
+class Ask(SQLModel, table=True):
+    """One request for referrals, to one contact, on one day."""
+
+    __tablename__ = "ask"
+    __table_args__ = (
+        Index("ix_ask_rep_asked_on", "rep", "asked_on"),
+        Index("ix_ask_contact_asked_on", "contact_id", "asked_on"),
+        Index("ix_ask_rep_outcome_follow_up", "rep", "outcome", "follow_up_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    close_id: int | None = Field(default=None, foreign_key="close.id")
+    asked_on: date
+    outcome: str = "pending"
+    channel: str | None = None
+    follow_up_on: date | None = None
+    note: str | None = None
+    recorded_at: datetime
+
+
+class Referral(SQLModel, table=True):
+    """A prospect introduced to the rep by a referrer, followed through the pipeline."""
+
+    __tablename__ = "referral"
+    __table_args__ = (
+        Index("ix_referral_rep_received_on", "rep", "received_on"),
+        Index("ix_referral_rep_status", "rep", "status"),
+        Index("ix_referral_referrer", "referrer_id", "received_on"),
+        Index("ix_referral_prospect", "prospect_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    referrer_id: int = Field(foreign_key="contact.id")
+    prospect_id: int = Field(foreign_key="contact.id")
+    ask_id: int | None = Field(default=None, foreign_key="ask.id")
+    received_on: date
+    status: str = "new"
+    status_changed_on: date
+    informed_on: date | None = None
+    value_cents: int | None = None
+    note: str | None = None
+    recorded_at: datetime
+
+
+class ReferralEvent(SQLModel, table=True):
+    """The dated history of a referral: each status change and each report to its referrer."""
+
+    __tablename__ = "referral_event"
+    __table_args__ = (
+        Index("ix_referral_event_referral", "referral_id", "happened_on"),
+        Index("ix_referral_event_rep_happened_on", "rep", "happened_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    referral_id: int = Field(foreign_key="referral.id", ondelete="CASCADE")
+    happened_on: date
+    kind: str
+    status: str | None = None
+    note: str | None = None
+    recorded_at: datetime
+
+
+class ThankYou(SQLModel, table=True):
+    """A note, gift or call thanking a contact, maybe for one referral."""
+
+    __tablename__ = "thank_you"
+    __table_args__ = (
+        Index("ix_thank_you_rep_thanked_on", "rep", "thanked_on"),
+        Index("ix_thank_you_contact", "contact_id", "thanked_on"),
+        Index("ix_thank_you_referral", "referral_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    referral_id: int | None = Field(default=None, foreign_key="referral.id")
+    thanked_on: date
+    kind: str = "note"
+    gift: str | None = None
+    note: str | None = None
+    recorded_at: datetime
+
+
+class GivenReferral(SQLModel, table=True):
+    """An introduction the rep gave to a contact: reciprocity, giving to get."""
+
+    __tablename__ = "given_referral"
+    __table_args__ = (
+        Index("ix_given_referral_rep_given_on", "rep", "given_on"),
+        Index("ix_given_referral_contact", "contact_id", "given_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    prospect: str
+    company: str | None = None
+    given_on: date
+    note: str | None = None
+    recorded_at: datetime
+
+
+class Share(SQLModel, table=True):
+    """A piece of content sent to a contact as a soft referral, and whether they passed it on."""
+
+    __tablename__ = "share"
+    __table_args__ = (
+        Index("ix_share_rep_shared_on", "rep", "shared_on"),
+        Index("ix_share_contact", "contact_id", "shared_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    shared_on: date
+    content: str
+    url: str | None = None
+    forwarded: bool = False
+    recorded_at: datetime
+
+
+class Score(SQLModel, table=True):
+    """A dated scorecard of a relationship: liking, reciprocity, credibility, commitment (1–5)."""
+
+    __tablename__ = "score"
+    __table_args__ = (
+        Index("ix_score_contact_scored_on", "contact_id", "scored_on"),
+        Index("ix_score_rep_scored_on", "rep", "scored_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    contact_id: int = Field(foreign_key="contact.id")
+    scored_on: date
+    liking: int | None = None
+    reciprocity: int | None = None
+    credibility: int | None = None
+    commitment: int | None = None
+    note: str | None = None
+    recorded_at: datetime
+
+
+class Goal(SQLModel, table=True):
+    """A referral target per period, in force from a day until a later goal replaces it."""
+
+    __tablename__ = "goal"
+    __table_args__ = (Index("ix_goal_rep_effective_from", "rep", "effective_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    target: int
+    period: str
+    rate: float | None = None
+    effective_from: date
+    recorded_at: datetime
+
+
+class DayOff(SQLModel, table=True):
+    """A day that is not a working day: a holiday, leave."""
+
+    __tablename__ = "day_off"
+    __table_args__ = (UniqueConstraint("rep", "day", name="uq_day_off_rep_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    day: date
+    note: str | None = None
+    recorded_at: datetime

@@ -1,0 +1,66 @@
+"""One throw-away rep for every test: their own HOME, database, config and clock."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from reftrack.cli import app
+
+PINNED_NOW = "2026-11-25T09:00:00"
+
+
+@dataclass
+class Rep:
+    """A salesperson at a terminal-less shell, with paths to their private files."""
+
+    home: Path
+    db: Path
+    config: Path
+    env: dict[str, str]
+    runner: CliRunner
+
+    def run(self, args: str | list[str], input: str | None = None, **env: str) -> Result:
+        """Run `reftrack ARGS` as this rep would, without catching our own bugs."""
+        argv = shlex.split(args) if isinstance(args, str) else args
+        return self.runner.invoke(
+            app, argv, input=input, env={**self.env, **env}, catch_exceptions=False
+        )
+
+    def ok(self, args: str | list[str], **env: str) -> Result:
+        """Run a command that must succeed, and return its result."""
+        result = self.run(args, **env)
+        assert result.exit_code == 0, (result.stdout, result.stderr)
+        return result
+
+
+@pytest.fixture
+def rep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Rep:
+    """A rep with a fresh HOME, database and config, and the clock pinned."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "REFTRACK_DB": str(tmp_path / "data" / "reftrack.db"),
+        "REFTRACK_CONFIG": str(tmp_path / "config" / "config.toml"),
+        "REFTRACK_NOW": PINNED_NOW,
+        "TZ": "UTC",
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("REFTRACK_DEBUG", raising=False)
+    return Rep(
+        home=home,
+        db=Path(env["REFTRACK_DB"]),
+        config=Path(env["REFTRACK_CONFIG"]),
+        env=env,
+        runner=CliRunner(),
+    )

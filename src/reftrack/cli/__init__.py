@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli import contacts, setup
+from reftrack.cli import contacts, loop, reports, setup
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
 
@@ -50,6 +50,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(contacts.app, name="contact")
+loop.register(app)
+reports.register(app)
 app.add_typer(setup.config_app, name="config")
 
 

@@ -79,17 +79,17 @@ def list_(
 
 @app.command("show")
 def show(ctx: typer.Context, name: NameArgument, json: Json = False) -> None:
-    """Show one contact."""
-    from reftrack.render.contacts import contact_document, print_contact_card
+    """Show one contact and the whole relationship: closes, asks, referrals, thanks, balance."""
     from reftrack.render.output import emit_json
-    from reftrack.services.contacts import show_contact
+    from reftrack.render.record import print_record, record_document
+    from reftrack.services.record import contact_record
 
     with runtime(ctx) as rt:
-        card = show_contact(rt, name)
+        record = contact_record(rt, name)
     if json:
-        emit_json(contact_document(card))
+        emit_json(record_document(record))
     else:
-        print_contact_card(card)
+        print_record(record)
 
 
 @app.command("edit")

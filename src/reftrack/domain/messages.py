@@ -13,7 +13,7 @@ from reftrack.kinds import ScriptSituation
 
 SCRIPTS: dict[ScriptSituation, tuple[str, ...]] = {
     ScriptSituation.won: (
-        "I'm glad we could sort out {problem} for you. Is there someone else, in your company "
+        "I'm glad we could sort out your problem. Is there someone else, in your company "
         "or that you know, who is facing the same kind of issue we just solved?",
         "Most of the people I work with come through customers like you. Who do you know who "
         "is wrestling with what you were wrestling with three months ago?",
@@ -29,17 +29,17 @@ SCRIPTS: dict[ScriptSituation, tuple[str, ...]] = {
         "the issue we discussed, I'd be grateful for an introduction.",
     ),
     ScriptSituation.partner: (
-        "Our customers overlap more than they compete. Which of your accounts are facing "
-        "{problem} right now? I'll keep an eye out for the ones that need what you do.",
+        "Our customers overlap more than they compete. Which of your accounts are wrestling "
+        "with the problems I solve right now? I'll keep an eye out for the ones that need you.",
         "I've got a customer who could use what you sell; shall I introduce you? And if any "
-        "of yours are dealing with {problem}, I'd appreciate the same.",
+        "of yours look like {ideal_customer}, I'd appreciate the same.",
         "Could we trade a short list each quarter: the two or three accounts each of us "
         "thinks the other should meet?",
     ),
     ScriptSituation.network: (
         "I'm looking to meet {ideal_customer}. Does anyone come to mind?",
-        "If you hear someone complaining about {problem}, would you think of me? I'll send "
-        "you a two-line description you can pass along.",
+        "If you hear someone complaining about the problems I solve, would you think of me? "
+        "I'll send you a two-line description you can pass along.",
         "Who is the most connected person you know in your industry? I'd love an introduction, "
         "and I'm happy to return the favour: who would you like to meet?",
     ),
@@ -51,11 +51,9 @@ MAKE_IT_EASY = (
 )
 
 
-def phrasings(situation: ScriptSituation, problem: str, ideal_customer: str) -> list[str]:
-    """The phrasings for a situation, with the rep's own words filled in."""
-    return [
-        text.format(problem=problem, ideal_customer=ideal_customer) for text in SCRIPTS[situation]
-    ]
+def phrasings(situation: ScriptSituation, ideal_customer: str) -> list[str]:
+    """The phrasings for a situation, with the rep's ideal customer filled in."""
+    return [text.format(ideal_customer=ideal_customer) for text in SCRIPTS[situation]]
 
 
 @dataclass(frozen=True)

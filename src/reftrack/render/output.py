@@ -15,7 +15,8 @@ from rich.console import Console
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr): colour on a terminal only, never with NO_COLOR."""
     # highlight=False: user data (numbers in names, URLs) is not restyled behind our back.
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # soft_wrap=True: a line (a command to copy) is never broken; tables still fit the width.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def _plain(value: Any) -> Any:

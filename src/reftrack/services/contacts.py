@@ -63,7 +63,7 @@ def resolve_contact(
     raise ContactNotFound(query, [c.label for c in match.suggestions])
 
 
-def _card(session: Session, contact: Contact) -> ContactCard:
+def contact_card(session: Session, contact: Contact) -> ContactCard:
     """A stored contact as a domain value, with its important dates."""
     assert contact.id is not None
     days = tuple(
@@ -141,7 +141,7 @@ def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
         assert contact.id is not None
         _set_dates(session, rt, contact.id, draft)
         session.flush()
-        return _card(session, contact)
+        return contact_card(session, contact)
 
 
 def list_contacts(
@@ -171,15 +171,6 @@ def list_contacts(
         ]
 
 
-def show_contact(rt: Runtime, query: str) -> ContactCard:
-    """One contact, archived ones included."""
-    with rt.transaction() as session:
-        ref = resolve_contact(session, rt, query, include_archived=True)
-        contact = session.get(Contact, ref.id)
-        assert contact is not None
-        return _card(session, contact)
-
-
 def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
     """Change what the draft names, leave the rest."""
     with rt.transaction(write=True) as session:
@@ -202,7 +193,7 @@ def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
         session.add(contact)
         _set_dates(session, rt, contact.id, draft)
         session.flush()
-        return _card(session, contact)
+        return contact_card(session, contact)
 
 
 def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCard:
@@ -215,7 +206,7 @@ def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCa
             contact.archived = not restore
             session.add(contact)
             session.flush()
-        return _card(session, contact)
+        return contact_card(session, contact)
 
 
 def complete_names(rt: Runtime, prefix: str) -> list[str]:

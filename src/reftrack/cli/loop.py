@@ -1,0 +1,472 @@
+"""The ask loop on the command line: close, ask, referral, thank, give, share, score, and help
+asking well: script, template."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reftrack.cli.context import complete_contact, interactive, runtime
+from reftrack.kinds import (
+    Channel,
+    CloseResult,
+    Outcome,
+    ReferralStatus,
+    ScriptSituation,
+    ThankKind,
+)
+
+Name = Annotated[
+    str,
+    typer.Argument(help="The contact (a unique prefix will do).", autocompletion=complete_contact),
+]
+On = Annotated[
+    str | None,
+    typer.Option(
+        help="When it happened (default today): YYYY-MM-DD, yesterday, -2d, friday…", metavar="DATE"
+    ),
+]
+Note = Annotated[str | None, typer.Option(help="A note to keep with it.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+Value = Annotated[
+    str | None, typer.Option(help="The deal value, e.g. 12500 or 12.5k.", metavar="AMOUNT")
+]
+
+referral_app = typer.Typer(
+    help="Referrals received: add, list, update their status, inform the referrer.",
+    no_args_is_help=True,
+)
+
+
+def _amount(text: str | None) -> int | None:
+    from reftrack.domain.records import parse_amount
+
+    return parse_amount(text) if text is not None else None
+
+
+def close(
+    ctx: typer.Context,
+    name: Name,
+    deal: Annotated[str | None, typer.Option(help="The deal's title.")] = None,
+    value: Value = None,
+    lost: Annotated[bool, typer.Option("--lost", help="The deal was lost (default: won).")] = False,
+    crm_id: Annotated[str | None, typer.Option(help="The deal's id in your CRM.")] = None,
+    on: On = None,
+) -> None:
+    """Record a won (or --lost) deal; then ask for referrals."""
+    from reftrack.render.loop import print_close
+    from reftrack.services.loop import record_close
+
+    with runtime(ctx) as rt:
+        result = CloseResult.lost if lost else CloseResult.won
+        view = record_close(rt, name, rt.date(on, "--on"), result, deal, _amount(value), crm_id)
+    print_close(view)
+
+
+def _prompt_ask(
+    ctx: typer.Context, name: str | None, won: bool, lost: bool
+) -> tuple[str, Outcome, list[str]]:
+    """Walk the rep through an ask on a terminal: who, a phrasing, what came of it, names."""
+    from rich.prompt import Prompt
+
+    from reftrack.render.loop import print_phrasing
+    from reftrack.render.output import console
+    from reftrack.services.loop import ask_context
+
+    out = console(stderr=True)
+    if name is None:
+        names = _contact_names(ctx)
+        with _completion(names):
+            name = Prompt.ask("Whom did you ask?", console=out).strip()
+        if not name:
+            raise typer.BadParameter("a name is needed", param_hint="NAME")
+    with runtime(ctx) as rt:
+        context = ask_context(rt, name)
+    situation = (
+        ScriptSituation.won
+        if won
+        else ScriptSituation.lost
+        if lost
+        else ScriptSituation.partner
+        if context.kind == "partner"
+        else ScriptSituation.network
+        if context.kind == "network"
+        else ScriptSituation(context.last_close or "won")
+    )
+    print_phrasing(out, context.contact.label, situation, rt.settings.ideal_customer)
+    outcome = Outcome(
+        Prompt.ask(
+            "What came of it?", console=out, choices=[o.value for o in Outcome], default="referred"
+        )
+    )
+    names: list[str] = []
+    if outcome == Outcome.referred:
+        out.print("Names they gave, one a line (Name or Name@Company); an empty line ends.")
+        while True:
+            given = Prompt.ask("  name", console=out, default="", show_default=False).strip()
+            if not given:
+                break
+            names.append(given)
+        if not names:
+            outcome = Outcome.promised
+            out.print("No names yet: recorded as promised, with a follow-up.")
+    return context.contact.label, outcome, names
+
+
+def _contact_names(ctx: typer.Context) -> list[str]:
+    from reftrack.services.contacts import complete_names
+
+    with runtime(ctx) as rt:
+        return complete_names(rt, "")
+
+
+class _completion:
+    """Tab completes contact names at the "whom did you ask?" prompt, where readline exists."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.previous = None
+
+    def __enter__(self) -> None:
+        try:
+            import readline
+        except ImportError:
+            return
+        self.previous = readline.get_completer()
+
+        def complete(text: str, state: int) -> str | None:
+            matches = [n for n in self.names if n.casefold().startswith(text.casefold())]
+            return matches[state] if state < len(matches) else None
+
+        readline.set_completer_delims("")
+        readline.set_completer(complete)
+        readline.parse_and_bind("tab: complete")
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            import readline
+        except ImportError:
+            return
+        readline.set_completer(self.previous)
+
+
+def ask(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Whom you asked (prompted for on a terminal).", autocompletion=complete_contact
+        ),
+    ] = None,
+    won: Annotated[bool, typer.Option("--won", help="Record a won deal with it.")] = False,
+    lost: Annotated[bool, typer.Option("--lost", help="Record a lost deal with it.")] = False,
+    deal: Annotated[str | None, typer.Option(help="The deal's title (with --won/--lost).")] = None,
+    value: Value = None,
+    outcome: Annotated[
+        Outcome | None,
+        typer.Option(
+            help="What came of it (default: referred when names are given, "
+            "else pending; asked for on a terminal)."
+        ),
+    ] = None,
+    referral: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--referral",
+            help="A name they gave, NAME or NAME@COMPANY (repeatable).",
+            metavar="NAME[@COMPANY]",
+        ),
+    ] = None,
+    follow_up: Annotated[
+        str | None,
+        typer.Option(
+            help="When to follow up a promised or pending ask (default: follow_up_days later).",
+            metavar="DATE",
+        ),
+    ] = None,
+    channel: Annotated[Channel | None, typer.Option(help="How you asked.")] = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Record an ask for referrals, right after a close (--won/--lost records the close too)."""
+    from reftrack.render.loop import print_ask
+    from reftrack.services.loop import AskDraft, record_ask
+
+    if won and lost:
+        raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
+    if (deal or value) and not (won or lost):
+        raise typer.BadParameter("--deal and --value go with --won or --lost", param_hint="--deal")
+    names = list(referral or [])
+    if name is None or (outcome is None and not names):
+        if interactive():
+            name, outcome, names = _prompt_ask(ctx, name, won, lost)
+        elif name is None:
+            raise typer.BadParameter("say whom you asked: reftrack ask NAME", param_hint="NAME")
+    with runtime(ctx) as rt:
+        draft = AskDraft(
+            name=name,
+            on=rt.date(on, "--on"),
+            outcome=outcome,
+            referrals=names,
+            follow_up_on=rt.date(follow_up, "--follow-up") if follow_up else None,
+            channel=channel,
+            note=note,
+            close_result=CloseResult.won if won else CloseResult.lost if lost else None,
+            deal=deal,
+            value_cents=_amount(value),
+        )
+        recorded = record_ask(rt, draft)
+    print_ask(recorded)
+
+
+@referral_app.command("add")
+def referral_add(
+    ctx: typer.Context,
+    prospect: Annotated[str, typer.Argument(help="The person you were referred to.")],
+    referrer: Annotated[
+        str, typer.Option("--from", help="Who referred them.", autocompletion=complete_contact)
+    ],
+    company: Annotated[str | None, typer.Option(help="The prospect's company.")] = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Record a referral that came without an ask (a partner, a networking contact)."""
+    from reftrack.render.loop import print_referral_added
+    from reftrack.services.loop import add_referral
+
+    with runtime(ctx) as rt:
+        view, created = add_referral(rt, referrer, prospect, rt.date(on, "--on"), company, note)
+    print_referral_added(view, created)
+
+
+@referral_app.command("list")
+def referral_list(
+    ctx: typer.Context,
+    status: Annotated[ReferralStatus | None, typer.Option(help="Only this status.")] = None,
+    referrer: Annotated[
+        str | None,
+        typer.Option("--from", help="Only from this referrer.", autocompletion=complete_contact),
+    ] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Only those not yet won or lost.")] = False,
+    json: Json = False,
+) -> None:
+    """List referrals, newest first."""
+    from reftrack.render.loop import print_referrals, referral_document
+    from reftrack.render.output import emit_json
+    from reftrack.services.loop import list_referrals
+
+    with runtime(ctx) as rt:
+        views = list_referrals(rt, status, referrer, open_)
+    if json:
+        emit_json([referral_document(v) for v in views])
+    else:
+        print_referrals(views)
+
+
+Which = Annotated[
+    str,
+    typer.Argument(
+        help="The prospect's name, or the referral's number (#12).", autocompletion=complete_contact
+    ),
+]
+
+
+@referral_app.command("update")
+def referral_update(
+    ctx: typer.Context,
+    which: Which,
+    status: Annotated[ReferralStatus, typer.Option(help="Where it stands now.")],
+    value: Value = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Move a referral along: contacted, meeting, proposal, won or lost."""
+    from reftrack.render.loop import print_referral_moved
+    from reftrack.services.loop import update_referral
+
+    with runtime(ctx) as rt:
+        view = update_referral(rt, which, status, rt.date(on, "--on"), _amount(value), note)
+    print_referral_moved(view)
+
+
+@referral_app.command("inform")
+def referral_inform(ctx: typer.Context, which: Which, note: Note = None, on: On = None) -> None:
+    """Record that you told the referrer how their referral is going."""
+    from reftrack.render.loop import print_referrer_informed
+    from reftrack.services.loop import inform_referrer
+
+    with runtime(ctx) as rt:
+        view = inform_referrer(rt, which, rt.date(on, "--on"), note)
+    print_referrer_informed(view)
+
+
+def thank(
+    ctx: typer.Context,
+    name: Name,
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            help="The referral (prospect or #number) this thanks them for.",
+            autocompletion=complete_contact,
+        ),
+    ] = None,
+    gift: Annotated[str | None, typer.Option(help="A gift you sent.")] = None,
+    call: Annotated[bool, typer.Option("--call", help="You thanked them by phone.")] = False,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Thank a contact: a note (default), a --gift or a --call."""
+    from reftrack.render.loop import print_thanks
+    from reftrack.services.loop import record_thanks
+
+    if gift and call:
+        raise typer.BadParameter(
+            "a thank-you is a --gift or a --call, not both", param_hint="--gift/--call"
+        )
+    kind = ThankKind.gift if gift else ThankKind.call if call else ThankKind.note
+    with runtime(ctx) as rt:
+        view = record_thanks(rt, name, rt.date(on, "--on"), for_, kind, gift, note)
+    print_thanks(view)
+
+
+def give(
+    ctx: typer.Context,
+    name: Name,
+    to: Annotated[str, typer.Option("--to", help="Whom you introduced them to.")],
+    company: Annotated[str | None, typer.Option(help="That person's company.")] = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Record an introduction you gave a contact: give to get."""
+    from reftrack.render.loop import print_given
+    from reftrack.services.loop import record_given
+
+    with runtime(ctx) as rt:
+        view, count = record_given(rt, name, to, rt.date(on, "--on"), company, note)
+    print_given(view, count)
+
+
+def share(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Whom you sent it to; or `list` to list what you shared.",
+            autocompletion=complete_contact,
+        ),
+    ],
+    content: Annotated[str | None, typer.Option(help="The content's title.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it lives.")] = None,
+    forwarded: Annotated[
+        bool, typer.Option("--forwarded", help="They passed it on (marks an earlier share).")
+    ] = False,
+    on: On = None,
+    json: Json = False,
+) -> None:
+    """Log content sent to contacts as a soft referral; `share list` lists them."""
+    from reftrack.render.loop import print_shares, share_document
+    from reftrack.render.output import emit_json
+    from reftrack.services.loop import list_shares, record_share
+
+    with runtime(ctx) as rt:
+        if names == ["list"] and content is None:
+            views = list_shares(rt)
+        elif content is None:
+            raise typer.BadParameter("say what you shared: --content TITLE", param_hint="--content")
+        else:
+            views = record_share(rt, names, content, rt.date(on, "--on"), url, forwarded)
+    if json:
+        emit_json([share_document(v) for v in views])
+    else:
+        print_shares(views, listing=names == ["list"] and content is None)
+
+
+Factor = Annotated[int | None, typer.Option(min=1, max=5, help="1–5.")]
+
+
+def score(
+    ctx: typer.Context,
+    name: Name,
+    liking: Factor = None,
+    reciprocity: Factor = None,
+    credibility: Factor = None,
+    commitment: Factor = None,
+    note: Note = None,
+    on: On = None,
+    json: Json = False,
+) -> None:
+    """Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks."""
+    from reftrack.render.loop import print_scores, score_document
+    from reftrack.render.output import emit_json
+    from reftrack.services.loop import list_scores, record_score
+
+    factors = (liking, reciprocity, credibility, commitment)
+    with runtime(ctx) as rt:
+        if name == "list" and all(f is None for f in factors) and note is None:
+            views = list_scores(rt)
+            listing = True
+        else:
+            views = [
+                record_score(
+                    rt,
+                    name,
+                    rt.date(on, "--on"),
+                    note,
+                    liking=liking,
+                    reciprocity=reciprocity,
+                    credibility=credibility,
+                    commitment=commitment,
+                )
+            ]
+            listing = False
+    if json:
+        emit_json([score_document(v) for v in views])
+    else:
+        print_scores(views, listing)
+
+
+def script(
+    ctx: typer.Context,
+    for_: Annotated[
+        ScriptSituation, typer.Option("--for", help="Whom you are about to ask.")
+    ] = ScriptSituation.won,
+) -> None:
+    """Good ways to ask for a referral, for the situation you are in."""
+    from reftrack.config import load_settings
+    from reftrack.render.loop import print_script
+
+    print_script(for_, load_settings().ideal_customer)
+
+
+def template(
+    ctx: typer.Context,
+    kind: Annotated[
+        str, typer.Argument(help="email, thanks or intro.", metavar="email|thanks|intro")
+    ],
+    name: Name,
+    for_: Annotated[
+        str | None,
+        typer.Option("--for", help="thanks: the referral (prospect); intro: whom you introduce."),
+    ] = None,
+    company: Annotated[str | None, typer.Option(help="intro: that person's company.")] = None,
+) -> None:
+    """A ready-to-send message: a forwardable intro email, a thank-you note, an introduction."""
+    from reftrack.render.loop import print_message
+    from reftrack.services.messages import compose
+
+    if kind not in ("email", "thanks", "intro"):
+        raise typer.BadParameter(f"'{kind}' is not one of email, thanks, intro", param_hint="KIND")
+    if kind == "intro" and not for_:
+        raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
+    with runtime(ctx) as rt:
+        message = compose(rt, kind, name, for_, company)
+    print_message(message)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ask-loop commands to the root app."""
+    for command in (close, ask, thank, give, share, score, script, template):
+        app.command(command.__name__)(command)
+    app.add_typer(referral_app, name="referral")

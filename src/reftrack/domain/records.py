@@ -1,0 +1,243 @@
+"""What the ask loop records, as plain values, and the small rules about them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from reftrack.domain.contacts import ContactCard, ContactRef
+from reftrack.errors import UsageProblem
+
+
+@dataclass(frozen=True)
+class CloseView:
+    """A deal that ended."""
+
+    id: int
+    contact: ContactRef
+    closed_on: date
+    result: str
+    title: str | None = None
+    value_cents: int | None = None
+    crm_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferralEventView:
+    """One dated step in a referral's history: a status change or a report to the referrer."""
+
+    happened_on: date
+    kind: str
+    status: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    """A referral and where it stands."""
+
+    id: int
+    referrer: ContactRef
+    prospect: ContactRef
+    received_on: date
+    status: str
+    status_changed_on: date
+    informed_on: date | None = None
+    value_cents: int | None = None
+    note: str | None = None
+    thanked: bool = False
+    history: tuple[ReferralEventView, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """Still in the pipeline: neither won nor lost."""
+        return self.status not in ("won", "lost")
+
+
+@dataclass(frozen=True)
+class AskView:
+    """An ask, what came of it, and the names it brought."""
+
+    id: int
+    contact: ContactRef
+    asked_on: date
+    outcome: str
+    channel: str | None = None
+    follow_up_on: date | None = None
+    note: str | None = None
+    close: CloseView | None = None
+    referrals: tuple[ReferralView, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThankYouView:
+    """A thank-you to a contact."""
+
+    id: int
+    contact: ContactRef
+    thanked_on: date
+    kind: str
+    gift: str | None = None
+    note: str | None = None
+    referral_prospect: ContactRef | None = None
+    covers: tuple[ContactRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class GivenView:
+    """An introduction the rep gave to a contact."""
+
+    id: int
+    contact: ContactRef
+    prospect: str
+    company: str | None
+    given_on: date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareView:
+    """Content sent to a contact, and whether they passed it on."""
+
+    id: int
+    contact: ContactRef
+    shared_on: date
+    content: str
+    url: str | None = None
+    forwarded: bool = False
+
+
+SCORE_FACTORS = ("liking", "reciprocity", "credibility", "commitment")
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """A scorecard of a relationship, each factor 1–5 (None: not scored yet)."""
+
+    contact: ContactRef
+    scored_on: date
+    liking: int | None = None
+    reciprocity: int | None = None
+    credibility: int | None = None
+    commitment: int | None = None
+    note: str | None = None
+
+    @property
+    def strength(self) -> float:
+        """The mean of the scored factors; 0 when none is scored."""
+        values = [
+            v
+            for v in (self.liking, self.reciprocity, self.credibility, self.commitment)
+            if v is not None
+        ]
+        return sum(values) / len(values) if values else 0.0
+
+    @property
+    def ready_for_commitment(self) -> bool:
+        """Liked, owed and trusted, yet not committed: time to ask for a formal commitment."""
+        return ready_for_commitment(
+            self.liking, self.reciprocity, self.credibility, self.commitment
+        )
+
+
+def ready_for_commitment(
+    liking: int | None, reciprocity: int | None, credibility: int | None, commitment: int | None
+) -> bool:
+    """Liking, reciprocity and credibility at least 4, commitment at most 2 (or unscored)."""
+    strong = all(v is not None and v >= 4 for v in (liking, reciprocity, credibility))
+    return strong and (commitment is None or commitment <= 2)
+
+
+def merge_score(latest: ScoreView | None, **given: int | None) -> dict[str, int | None]:
+    """A new card: the factors given, the rest carried over from the latest card."""
+    merged: dict[str, int | None] = {}
+    for factor in SCORE_FACTORS:
+        value = given.get(factor)
+        if value is not None and not 1 <= value <= 5:
+            raise UsageProblem(f"--{factor}: {value} is out of range; scores run from 1 to 5")
+        merged[factor] = value if value is not None else getattr(latest, factor, None)
+    if all(given.get(f) is None for f in SCORE_FACTORS) and latest is None:
+        raise UsageProblem("give at least one score", "e.g. --liking 4 --credibility 5 (each 1–5)")
+    return merged
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Referrals received from a contact against introductions given to them."""
+
+    received: int
+    given: int
+
+    @property
+    def owed(self) -> int:
+        """How many more the contact has sent than received: positive means give back."""
+        return self.received - self.given
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """The relationship view: everything recorded with one contact."""
+
+    card: ContactCard
+    closes: tuple[CloseView, ...] = ()
+    asks: tuple[AskView, ...] = ()
+    referrals_received: tuple[ReferralView, ...] = ()
+    referred_by: tuple[ReferralView, ...] = ()
+    given: tuple[GivenView, ...] = ()
+    thanks: tuple[ThankYouView, ...] = ()
+    shares: tuple[ShareView, ...] = ()
+    scores: tuple[ScoreView, ...] = ()
+    balance: Balance = field(default_factory=lambda: Balance(0, 0))
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One thing recorded, for `reftrack log`."""
+
+    day: date
+    kind: str
+    contact: ContactRef
+    text: str
+    note: str | None = None
+    sequence: int = 0
+
+
+_AMOUNT = re.compile(r"[$€£]?\s*(\d[\d,_]*(?:\.\d{1,2})?|\.\d{1,2})\s*([kKmM]?)")
+
+
+def parse_amount(text: str, option: str = "--value") -> int:
+    """A deal value in whole cents: `12500`, `12,500.50`, `$12.5k`, `1.2m`."""
+    typed = text.strip()
+    found = _AMOUNT.fullmatch(typed)
+    if not found:
+        raise UsageProblem(
+            f"{option}: '{typed}' is not an amount", "use e.g. 12500, 12,500.50 or 12.5k"
+        )
+    number = float(found.group(1).replace(",", "").replace("_", ""))
+    scale = {"": 1, "k": 1_000, "m": 1_000_000}[found.group(2).lower()]
+    cents = round(number * scale * 100)
+    if cents <= 0:
+        raise UsageProblem(f"{option}: the amount must be more than zero")
+    return cents
+
+
+def format_amount(cents: int | None) -> str:
+    """Cents as a readable amount: 1250050 → 12,500.50; whole amounts without decimals."""
+    if cents is None:
+        return ""
+    whole, part = divmod(cents, 100)
+    return f"{whole:,}" if part == 0 else f"{whole:,}.{part:02d}"
+
+
+def parse_person(text: str, option: str = "--referral") -> tuple[str, str | None]:
+    """Read `NAME`, `NAME@COMPANY` or `NAME (COMPANY)` into a name and a company."""
+    typed = " ".join(text.split())
+    bracketed = re.fullmatch(r"(.+?)\s*\(\s*(.+?)\s*\)", typed)
+    if bracketed:
+        return bracketed.group(1), bracketed.group(2)
+    name, at, company = typed.partition("@")
+    name, company = name.strip(), company.strip()
+    if not name or (at and not company):
+        raise UsageProblem(f"{option}: '{text}' is not a name", "use NAME or NAME@COMPANY")
+    return name, company or None

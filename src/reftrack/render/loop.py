@@ -1,0 +1,312 @@
+"""The ask loop's output: what was recorded, and what to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reftrack.domain.messages import MAKE_IT_EASY, Message, phrasings
+from reftrack.domain.records import (
+    AskView,
+    CloseView,
+    GivenView,
+    ReferralView,
+    ScoreView,
+    ShareView,
+    ThankYouView,
+    format_amount,
+)
+from reftrack.kinds import ScriptSituation
+from reftrack.render.output import console
+
+
+def quoted(label: str) -> str:
+    """A name as it would be typed in a shell command."""
+    return f'"{label}"' if any(ch in label for ch in " ()&'") else label
+
+
+def _next(out: Console, lines: list[tuple[str, str]]) -> None:
+    """The "what next" block: why, then the command that does it."""
+    if not lines:
+        return
+    out.print(Text("Next:", style="bold"))
+    for why, command in lines:
+        out.print(Text.assemble("  ", why, "  ", (command, "cyan")))
+
+
+def print_close(view: CloseView) -> None:
+    """A close recorded, and the nudge to ask now."""
+    out = console()
+    value = f", {format_amount(view.value_cents)}" if view.value_cents else ""
+    title = f" “{view.title}”" if view.title else ""
+    out.print(
+        Text(
+            f"Recorded a {view.result} deal with {view.contact.label}{title}{value} "
+            f"on {view.closed_on}."
+        )
+    )
+    situation = "won" if view.result == "won" else "lost"
+    _next(
+        out,
+        [
+            ("Ask while it is fresh:", f"reftrack ask {quoted(view.contact.label)}"),
+            ("How to put it:", f"reftrack script --for {situation}"),
+        ],
+    )
+
+
+def print_ask(recorded: Any) -> None:
+    """An ask recorded, the referrals it brought, and the steps that follow."""
+    out = console()
+    ask: AskView = recorded.ask
+    close = ""
+    if ask.close:
+        close = f" after the {ask.close.result} deal of {ask.close.closed_on}"
+    out.print(Text(f"Asked {ask.contact.label}{close} on {ask.asked_on}: {ask.outcome}."))
+    created = {c.id for c in recorded.new_contacts}
+    for referral in ask.referrals:
+        marker = " (new contact)" if referral.prospect.id in created else ""
+        out.print(Text(f"  referral #{referral.id}: {referral.prospect.label}{marker}"))
+    steps: list[tuple[str, str]] = []
+    for referral in ask.referrals:
+        steps.append(
+            (
+                f"Contact {referral.prospect.label}:",
+                f"reftrack referral update {quoted(referral.prospect.label)} --status contacted",
+            )
+        )
+    if ask.referrals:
+        steps.append((f"Thank {ask.contact.label}:", f"reftrack thank {quoted(ask.contact.label)}"))
+    if ask.follow_up_on:
+        steps.append(
+            (
+                f"Follow up on {ask.follow_up_on}:",
+                f"reftrack template email {quoted(ask.contact.label)}",
+            )
+        )
+    _next(out, steps)
+    count = recorded.asks_that_day
+    out.print(Text(f"{count} ask{'s' if count != 1 else ''} today. Keep going.", style="dim"))
+
+
+def referral_document(view: ReferralView) -> dict[str, Any]:
+    """A referral as a JSON object."""
+    return {
+        "id": view.id,
+        "referrer": view.referrer.label,
+        "prospect": view.prospect.label,
+        "received_on": view.received_on,
+        "status": view.status,
+        "status_changed_on": view.status_changed_on,
+        "informed_on": view.informed_on,
+        "value": view.value_cents / 100 if view.value_cents is not None else None,
+        "note": view.note,
+        "thanked": view.thanked,
+        "history": [
+            {"date": e.happened_on, "kind": e.kind, "status": e.status, "note": e.note}
+            for e in view.history
+        ],
+    }
+
+
+def print_referrals(views: list[ReferralView]) -> None:
+    """Referrals one a row."""
+    out = console()
+    if not views:
+        out.print("No referrals here yet. Ask for some: reftrack ask NAME")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for heading in ("#", "received", "prospect", "from", "status", "since", "told", "thanked"):
+        table.add_column(heading)
+    for v in views:
+        status = v.status + (f" {format_amount(v.value_cents)}" if v.value_cents else "")
+        table.add_row(
+            str(v.id),
+            str(v.received_on),
+            Text(v.prospect.label),
+            Text(v.referrer.label),
+            status,
+            str(v.status_changed_on),
+            str(v.informed_on or "—"),
+            "yes" if v.thanked else "no",
+        )
+    out.print(table)
+
+
+def print_referral_added(view: ReferralView, created: bool) -> None:
+    """A referral recorded without an ask."""
+    out = console()
+    marker = " (new contact)" if created else ""
+    out.print(
+        Text(
+            f"Referral #{view.id}: {view.prospect.label}{marker}, "
+            f"from {view.referrer.label}, on {view.received_on}."
+        )
+    )
+    _next(
+        out,
+        [
+            (
+                f"Contact {view.prospect.label}:",
+                f"reftrack referral update {quoted(view.prospect.label)} --status contacted",
+            ),
+            (f"Thank {view.referrer.label}:", f"reftrack thank {quoted(view.referrer.label)}"),
+        ],
+    )
+
+
+def print_referral_moved(view: ReferralView) -> None:
+    """A status change, and the reminder to tell the referrer."""
+    out = console()
+    value = f" ({format_amount(view.value_cents)})" if view.value_cents else ""
+    out.print(Text(f"Referral #{view.id} {view.prospect.label} is now {view.status}{value}."))
+    _next(
+        out,
+        [(f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")],
+    )
+
+
+def print_referrer_informed(view: ReferralView) -> None:
+    """A report to the referrer recorded."""
+    console().print(
+        Text(
+            f"Told {view.referrer.label} about {view.prospect.label} "
+            f"({view.status}) on {view.informed_on}."
+        )
+    )
+
+
+def print_thanks(view: ThankYouView) -> None:
+    """A thank-you recorded, and which referrals it settles."""
+    out = console()
+    what = {"gift": f"a gift ({view.gift})" if view.gift else "a gift", "call": "a call"}.get(
+        view.kind, "a note"
+    )
+    out.print(Text(f"Thanked {view.contact.label} with {what} on {view.thanked_on}."))
+    if view.covers:
+        out.print(Text("  for " + ", ".join(c.label for c in view.covers)))
+
+
+def print_given(view: GivenView, count: int) -> None:
+    """An introduction given, and how many this contact has had."""
+    company = f" ({view.company})" if view.company else ""
+    console().print(
+        Text(
+            f"Introduced {view.contact.label} to {view.prospect}{company} on {view.given_on}. "
+            f"That is {count} introduction{'s' if count != 1 else ''} you have given them."
+        )
+    )
+
+
+def share_document(view: ShareView) -> dict[str, Any]:
+    """A share as a JSON object."""
+    return {
+        "id": view.id,
+        "contact": view.contact.label,
+        "shared_on": view.shared_on,
+        "content": view.content,
+        "url": view.url,
+        "forwarded": view.forwarded,
+    }
+
+
+def print_shares(views: list[ShareView], listing: bool) -> None:
+    """Shares recorded, or the list of all."""
+    out = console()
+    if not listing:
+        for v in views:
+            passed = " — passed on" if v.forwarded else ""
+            out.print(
+                Text(f"Shared “{v.content}” with {v.contact.label} on {v.shared_on}{passed}.")
+            )
+        return
+    if not views:
+        out.print("Nothing shared yet: reftrack share NAME --content TITLE")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for heading in ("date", "contact", "content", "passed on"):
+        table.add_column(heading)
+    for v in views:
+        table.add_row(
+            str(v.shared_on), Text(v.contact.label), Text(v.content), "yes" if v.forwarded else "no"
+        )
+    out.print(table)
+
+
+def score_document(view: ScoreView) -> dict[str, Any]:
+    """A scorecard as a JSON object."""
+    return {
+        "contact": view.contact.label,
+        "scored_on": view.scored_on,
+        "liking": view.liking,
+        "reciprocity": view.reciprocity,
+        "credibility": view.credibility,
+        "commitment": view.commitment,
+        "strength": round(view.strength, 2),
+        "ready_for_commitment": view.ready_for_commitment,
+        "note": view.note,
+    }
+
+
+def _factor(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def print_scores(views: list[ScoreView], listing: bool) -> None:
+    """Scorecards, strongest first, marking those ready for a commitment ask."""
+    out = console()
+    if not views:
+        out.print("No scorecards yet: reftrack score NAME --liking 4 --credibility 5")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for heading in ("contact", "L", "R", "Cr", "Co", "strength", ""):
+        table.add_column(heading)
+    for v in views:
+        ready = (
+            Text("ask for a referral commitment", style="green")
+            if v.ready_for_commitment
+            else Text("")
+        )
+        table.add_row(
+            Text(v.contact.label),
+            _factor(v.liking),
+            _factor(v.reciprocity),
+            _factor(v.credibility),
+            _factor(v.commitment),
+            f"{v.strength:.1f}",
+            ready,
+        )
+    if not listing:
+        out.print(Text(f"Scored {views[0].contact.label} on {views[0].scored_on}:"))
+    out.print(table)
+
+
+def print_phrasing(
+    out: Console, contact: str, situation: ScriptSituation, ideal_customer: str
+) -> None:
+    """One phrasing to use now, before the rep asks."""
+    first = phrasings(situation, ideal_customer)[0]
+    out.print(Text.assemble(("Try: ", "bold"), f"“{first}”"))
+
+
+def print_script(situation: ScriptSituation, ideal_customer: str) -> None:
+    """Every phrasing for a situation, and the make-it-easy advice."""
+    out = console()
+    heading = {
+        ScriptSituation.won: "Right after a win",
+        ScriptSituation.lost: "After a loss (ask anyway: they saw how you work)",
+        ScriptSituation.partner: "To a partner rep",
+        ScriptSituation.network: "To your network",
+    }[situation]
+    out.print(Text(heading, style="bold"))
+    for number, text in enumerate(phrasings(situation, ideal_customer), start=1):
+        out.print(Text(f"{number}. {text}"))
+    out.print(Text(MAKE_IT_EASY, style="dim"))
+
+
+def print_message(message: Message) -> None:
+    """A message ready to copy into mail, as plain text."""
+    console().print(Text(message.text), soft_wrap=True)

@@ -1,0 +1,37 @@
+"""Ready-to-send messages, filled in from the record and the settings."""
+
+from __future__ import annotations
+
+from reftrack.domain.messages import Message, given_intro, intro_email, thank_you_note
+from reftrack.domain.records import parse_person
+from reftrack.services.contacts import resolve_contact
+from reftrack.services.loop import _find_referral, _refs, referral_views
+from reftrack.services.runtime import Runtime
+from reftrack.store import queries
+
+
+def compose(
+    rt: Runtime, kind: str, name: str, for_: str | None = None, company: str | None = None
+) -> Message:
+    """An intro email (`email`), a thank-you note (`thanks`) or an introduction (`intro`)."""
+    settings = rt.settings
+    with rt.transaction() as session:
+        contact = resolve_contact(session, rt, name)
+        if kind == "email":
+            return intro_email(
+                contact.name, settings.ideal_customer, settings.rep, settings.signature_text
+            )
+        if kind == "thanks":
+            prospect = None
+            if for_:
+                referral = _find_referral(session, rt, for_)
+                prospect = _refs(session, [referral.prospect_id])[referral.prospect_id].name
+            else:
+                views = referral_views(
+                    session, queries.referrals(session, rt.rep, referrer_id=contact.id)
+                )
+                unthanked = [v for v in views if not v.thanked] or views
+                prospect = unthanked[0].prospect.name if unthanked else None
+            return thank_you_note(contact.name, prospect, settings.signature_text)
+        person, person_company = parse_person(for_ or "", "--for")
+        return given_intro(contact.name, person, company or person_company, settings.signature_text)

@@ -107,6 +107,23 @@ BAD_INPUT = [
     "config set timezone Mars/Olympus",
     "config set nosuchkey 1",
     "nosuchcommand",
+    "close nobody",
+    "close bob --value 12x",
+    "ask jane --outcome referred",
+    "ask bob --on 2026-02-30",
+    "ask bob --referral ''",
+    "referral add Dana --from nobody",
+    "referral update bob --status won",
+    "referral inform 7",
+    "thank nobody",
+    "thank bob --for nobody",
+    "give bob --to ''",
+    "share bob",
+    "share bob --content ''",
+    "score bob --liking 9",
+    "script --for enemy",
+    "template email nobody",
+    "log --since whenever",
 ]
 
 

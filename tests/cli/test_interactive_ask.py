@@ -1,0 +1,94 @@
+"""`reftrack ask` on a real terminal walks the rep through it; off a terminal it never prompts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import Rep
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def spawn(rep: Rep, *args: str):
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "reftrack", *args],
+        env={**os.environ, **rep.env, "COLUMNS": "200"},
+        encoding="utf-8",
+        timeout=30,
+    )
+
+
+def test_a_bare_ask_on_a_terminal_asks_who_suggests_words_and_takes_names(rep: Rep) -> None:
+    rep.ok('contact add "Jane Doe" --company Acme')
+    rep.ok("close jane --deal Fleet")
+    child = spawn(rep, "ask")
+    child.expect("Whom did you ask\\?")
+    child.sendline("jan")
+    child.expect("Try: ")
+    child.expect("same kind of issue we just solved")
+    child.expect("What came of it\\?")
+    child.sendline("referred")
+    child.expect("one a line")
+    child.expect("name")
+    child.sendline("Bob Stone@Initech")
+    child.expect("name")
+    child.sendline("Carla Mendes")
+    child.expect("name")
+    child.sendline("")
+    child.expect("Asked Jane Doe \\(Acme\\) after the won deal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    listed = json.loads(rep.ok("referral list --json").stdout)
+    assert {r["prospect"] for r in listed} == {"Bob Stone (Initech)", "Carla Mendes"}
+
+
+def test_after_a_lost_deal_the_suggestion_fits_a_loss(rep: Rep) -> None:
+    rep.ok('contact add "Dana Fox"')
+    child = spawn(rep, "ask", "dana", "--lost")
+    child.expect("not the right fit")
+    child.expect("What came of it\\?")
+    child.sendline("promised")
+    child.expect("Asked Dana Fox after the lost deal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (ask,) = json.loads(rep.ok("contact show dana --json").stdout)["asks"]
+    assert (ask["outcome"], ask["follow_up_on"]) == ("promised", "2026-11-28")
+
+
+def test_a_partner_gets_the_partner_phrasing(rep: Rep) -> None:
+    rep.ok('contact add "Pat Lee" --kind partner')
+    child = spawn(rep, "ask", "pat")
+    child.expect("Our customers overlap")
+    child.expect("What came of it\\?")
+    child.sendline("declined")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_off_a_terminal_a_bare_ask_is_a_usage_error_not_a_prompt(rep: Rep) -> None:
+    rep.ok('contact add "Jane Doe"')
+    env = {**os.environ, **rep.env}
+    for args in (["ask"], ["ask", "jane"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "reftrack", *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        if args == ["ask"]:
+            assert result.returncode == 2
+            assert "whom you asked" in result.stderr
+        else:
+            assert result.returncode == 0, result.stderr
+            assert "pending" in result.stdout

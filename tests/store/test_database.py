@@ -195,11 +195,10 @@ def test_an_older_database_is_copied_aside_before_it_is_upgraded(tmp_path: Path)
     path = tmp_path / "old.db"
     db.prepare_sqlite_file(path)
     engine = create_engine(f"sqlite:///{path}")
-    db.upgrade(engine)
+    first = revisions_oldest_first()[0]
+    assert first != db.SCHEMA_HEAD, "needs at least two revisions"
+    db.upgrade(engine, first)
     with engine.begin() as connection:
-        connection.execute(
-            text("UPDATE alembic_version SET version_num = :r"), {"r": revisions_oldest_first()[0]}
-        )
         connection.execute(
             text(
                 "INSERT INTO contact (rep, name, kind, archived, recorded_at)"
@@ -207,12 +206,14 @@ def test_an_older_database_is_copied_aside_before_it_is_upgraded(tmp_path: Path)
             )
         )
     engine.dispose()
-    if revisions_oldest_first()[0] == db.SCHEMA_HEAD:
-        # With a single revision there is nothing older to upgrade; back_up is still exercised.
-        copy = db.back_up(path, "0000")
-    else:
-        db.open_engine(str(path)).dispose()
-        (copy,) = tmp_path.glob("old.db.*.bak")
+    db.open_engine(str(path)).dispose()
+    (copy,) = tmp_path.glob("old.db.*.bak")
+    assert copy.name == f"old.db.{first}.bak"
     assert mode(copy) == 0o600
     with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (first,)
+        ]
         assert connection.execute("SELECT name FROM contact").fetchall() == [("Jane",)]
+    db.open_engine(str(path)).dispose()
+    assert len(list(tmp_path.glob("old.db.*.bak"))) == 1, "an up-to-date file is not copied"

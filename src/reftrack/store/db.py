@@ -22,7 +22,7 @@ from sqlmodel import Session
 from reftrack.errors import DatabaseProblem
 
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 BUSY_TIMEOUT_SECONDS = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).parent / "migrations"

@@ -97,6 +97,7 @@ class Referral(SQLModel, table=True):
     __table_args__ = (
         Index("ix_referral_rep_received_on", "rep", "received_on"),
         Index("ix_referral_rep_status", "rep", "status"),
+        Index("ix_referral_rep_status_changed_on", "rep", "status_changed_on"),
         Index("ix_referral_referrer", "referrer_id", "received_on"),
         Index("ix_referral_prospect", "prospect_id"),
     )

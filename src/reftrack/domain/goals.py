@@ -1,0 +1,187 @@
+"""The goal worked backwards: from referrals wanted per period to asks needed per day.
+
+Every figure follows the arithmetic of SPEC.md; docs/goals.md explains it with
+the worked examples. All functions are pure: the service counts, these decide.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reftrack.domain.dates import is_working_day, period_bounds, working_days
+
+LOOKBACK_DAYS = 365
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Which days are working days: the configured weekdays minus days off."""
+
+    workdays: tuple[int, ...]
+    days_off: frozenset[date]
+    week_start: int = 0
+
+    def working(self, first: date, last: date) -> int:
+        """W(first, last): working days in [first, last], both included."""
+        return working_days(first, last, self.workdays, self.days_off)
+
+    def is_working(self, day: date) -> bool:
+        """Whether `day` is a working day."""
+        return is_working_day(day, self.workdays, self.days_off)
+
+
+@dataclass(frozen=True)
+class GoalSpec:
+    """A referral target per period, with an optional fixed referrals-per-ask rate."""
+
+    target: int
+    period: str
+    rate: float | None
+    effective_from: date
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Referrals per ask, and where that number comes from."""
+
+    value: float
+    basis: str
+    asks: int = 0
+    referrals: int = 0
+
+
+def lookback(day: date) -> tuple[date, date]:
+    """The 365 days that end the day before `day`, over which the rate is learned."""
+    return day - timedelta(days=LOOKBACK_DAYS), day - timedelta(days=1)
+
+
+def ask_rate(fixed: float | None, referrals: int, asks: int, prior: float, weight: float) -> Rate:
+    """The goal's fixed rate, else the rep's own rate pulled towards the prior.
+
+    r = (referrals + prior × k) / (asks + k). With no asks in the lookback the
+    result is the prior itself, and the basis says so.
+    """
+    if fixed is not None:
+        return Rate(fixed, "fixed", asks, referrals)
+    if asks == 0 or asks + weight == 0:
+        return Rate(prior, "prior", asks, referrals)
+    value = (referrals + prior * weight) / (asks + weight)
+    if value <= 0:
+        # No referral in a year and no prior weight: fall back to the prior, not to infinity.
+        return Rate(prior, "prior", asks, referrals)
+    return Rate(value, "history", asks, referrals)
+
+
+def asks_needed(target: int, received: int, rate: float) -> int:
+    """ceil(max(0, target − received) / r)."""
+    missing = max(0, target - received)
+    # A tiny epsilon keeps 3 / 0.25 at 12, not 12.000000000000002 → 13.
+    return math.ceil(missing / rate - 1e-9) if missing else 0
+
+
+def daily_goal(day: date, needed: int, period_end: date, calendar: WorkCalendar) -> int:
+    """Asks for a working day: needed spread over the working days left; 0 on a day off."""
+    if not calendar.is_working(day):
+        return 0
+    left = calendar.working(day, period_end)
+    return math.ceil(needed / left) if left else 0
+
+
+def week_span(
+    day: date, period_start: date, period_end: date, week_start: int
+) -> tuple[date, date]:
+    """The part of the week containing `day` that lies inside the goal's period."""
+    week_first, week_last = period_bounds(day, "week", week_start)
+    return max(week_first, period_start), min(week_last, period_end)
+
+
+def weekly_goal(
+    needed_at_week_start: int, first: date, last: date, period_end: date, calendar: WorkCalendar
+) -> int:
+    """ceil(asks_needed(s) × W(s, e) / W(s, period_end)): the week's share of the asks."""
+    remaining = calendar.working(first, period_end)
+    if remaining == 0:
+        return 0
+    return math.ceil(needed_at_week_start * calendar.working(first, last) / remaining - 1e-9)
+
+
+def expected_by(
+    day: date, target: int, period_start: date, period_end: date, calendar: WorkCalendar
+) -> float:
+    """Referrals expected before `day` if they came evenly over the working days."""
+    total = calendar.working(period_start, period_end)
+    if total == 0:
+        return 0.0
+    return target * calendar.working(period_start, day - timedelta(days=1)) / total
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    """Where the rep stands against the goal on one day."""
+
+    day: date
+    period: str
+    start: date
+    end: date
+    target: int
+    received: int
+    rate: Rate
+    asks_needed: int
+    workdays_left: int
+    daily_goal: int
+    weekly_goal: int
+    week_start: date
+    week_end: date
+    expected: float
+    effective_from: date
+
+    @property
+    def on_pace(self) -> bool:
+        """Ahead (or level) when what is in matches what an even pace would have by now."""
+        return self.received >= self.expected - 1e-9
+
+
+def goal_in_force(goals: Collection[GoalSpec], day: date) -> GoalSpec | None:
+    """The goal that applies on `day`: the latest to take effect on or before it."""
+    started = [g for g in goals if g.effective_from <= day]
+    return max(started, key=lambda g: g.effective_from) if started else None
+
+
+def goal_status(
+    day: date,
+    goal: GoalSpec,
+    received: int,
+    received_by_week_start: int,
+    rate: Rate,
+    rate_at_week_start: Rate,
+    calendar: WorkCalendar,
+) -> GoalStatus:
+    """All of the goal arithmetic for one day.
+
+    `received` counts the period's referrals before `day`; `received_by_week_start`
+    those before the first day of this week inside the period (s).
+    """
+    start, end = period_bounds(day, goal.period, calendar.week_start)
+    needed = asks_needed(goal.target, received, rate.value)
+    first, last = week_span(day, start, end, calendar.week_start)
+    needed_at_s = asks_needed(goal.target, received_by_week_start, rate_at_week_start.value)
+    return GoalStatus(
+        day=day,
+        period=goal.period,
+        start=start,
+        end=end,
+        target=goal.target,
+        received=received,
+        rate=rate,
+        asks_needed=needed,
+        workdays_left=calendar.working(day, end),
+        daily_goal=daily_goal(day, needed, end, calendar),
+        weekly_goal=weekly_goal(needed_at_s, first, last, end, calendar),
+        week_start=first,
+        week_end=last,
+        expected=expected_by(day, goal.target, start, end, calendar),
+        effective_from=goal.effective_from,
+    )

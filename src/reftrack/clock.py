@@ -22,7 +22,7 @@ def now(timezone: str) -> pendulum.DateTime:
     if not override:
         return pendulum.now(timezone)
     try:
-        parsed = pendulum.parse(override, tz=timezone, strict=False)
+        parsed = pendulum.parse(override, tz=timezone)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
         raise UsageProblem(
             f"{NOW_VARIABLE}='{override}' is not an ISO date or datetime ({error})",

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli import contacts, loop, reports, setup
+from reftrack.cli import contacts, goals, loop, reports, setup
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
 
@@ -49,6 +49,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+goals.register(app)
 app.add_typer(contacts.app, name="contact")
 loop.register(app)
 reports.register(app)

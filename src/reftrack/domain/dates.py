@@ -16,66 +16,95 @@ import pendulum
 from reftrack.errors import UsageProblem
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PERIODS = ("week", "month", "quarter", "year")
 ACCEPTED = "use YYYY-MM-DD, today, yesterday, +3d, -2w or a weekday name like friday"
-ACCEPTED_MONTH_DAY = "use MM-DD (or YYYY-MM-DD), e.g. 03-14"
-_RELATIVE = re.compile(r"([+-]?)(\d{1,4})\s*([dwmy])")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+ACCEPTED_MONTH_DAY = "use MM-DD (a day every year, e.g. 03-14) or YYYY-MM-DD"
+ACCEPTED_WEEK = "use YYYY-Www, e.g. 2026-W48"
+
+# ASCII only: `\d` would otherwise accept other scripts' digits, which nobody means as a date.
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})", re.ASCII)
+_RELATIVE = re.compile(r"([+-]?)(\d{1,5}) ?([dwmy])", re.ASCII)
+_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.ASCII)
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def _plain(day: date) -> date:
+    """The calendar day alone, so pendulum dates, datetimes and plain dates compare alike."""
+    return date(day.year, day.month, day.day)
+
+
+def _as_pendulum(day: date) -> pendulum.Date:
+    """The same calendar day as a pendulum.Date."""
+    return pendulum.date(day.year, day.month, day.day)
 
 
 def _weekday(word: str) -> int | None:
-    """0–6 for a weekday name, full or three letters; None otherwise."""
-    word = word.lower()
+    """0–6 for a weekday name, in full or cut to three letters or more; None otherwise."""
+    if len(word) < 3:
+        return None
     for number, name in enumerate(WEEKDAYS):
-        if word == name or (len(word) >= 3 and name.startswith(word)):
+        # Prefixes of three letters or more, so the usual "tues" and "thurs" work too.
+        if name.startswith(word):
             return number
     return None
 
 
-def _checked_date(year: int, month: int, day: int, text: str, option: str) -> pendulum.Date:
-    """A calendar date, or a UsageProblem that says why it is not one."""
+def _calendar_problem(year: int, month: int, day: int) -> str | None:
+    """Why year-month-day is not a calendar date, or None when it is one."""
+    if not 1 <= year <= 9999:
+        return f"there is no year {year}"
     if not 1 <= month <= 12:
-        raise UsageProblem(f"{option}: {text} is not a date (there is no month {month})", ACCEPTED)
+        return f"there is no month {month}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        month_name = calendar.month_name[month]
-        raise UsageProblem(
-            f"{option}: {text} is not a date ({month_name} {year} has {days} days)", ACCEPTED
-        )
-    return pendulum.date(year, month, day)
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def _moved(today: pendulum.Date, text: str, option: str, **delta: int) -> pendulum.Date:
+    """`today` moved by `delta`, refusing a result beyond the calendar's years 1–9999."""
+    try:
+        return today.add(**delta)
+    except (ValueError, OverflowError):
+        raise UsageProblem(f"{option}: {text} is too far from today ({today})") from None
 
 
 def parse_date(text: str, today: pendulum.Date, option: str = "date") -> pendulum.Date:
     """Read a date the way a rep types it, relative to `today`."""
-    typed = " ".join(text.strip().lower().split())
+    shown = text.strip()
+    typed = " ".join(shown.lower().split())
     if typed == "today":
         return today
     if typed == "yesterday":
-        return today.subtract(days=1)
+        return _moved(today, shown, option, days=-1)
     if typed == "tomorrow":
-        return today.add(days=1)
+        return _moved(today, shown, option, days=1)
     iso = _ISO.fullmatch(typed)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
-        return _checked_date(year, month, day, text.strip(), option)
+        problem = _calendar_problem(year, month, day)
+        if problem:
+            raise UsageProblem(f"{option}: {shown} is not a date ({problem})")
+        return pendulum.date(year, month, day)
     relative = _RELATIVE.fullmatch(typed)
     if relative:
         sign, amount, unit = relative.groups()
         count = -int(amount) if sign == "-" else int(amount)
-        unit_name = {"d": "days", "w": "weeks", "m": "months", "y": "years"}[unit]
-        return today.add(**{unit_name: count})
+        return _moved(today, shown, option, **{_UNITS[unit]: count})
     words = typed.split(" ")
     direction = "next"
     if len(words) == 2 and words[0] in ("last", "next"):
         direction, words = words[0], words[1:]
     weekday = _weekday(words[0]) if len(words) == 1 else None
     if weekday is not None:
+        # Strictly after (or before) today: "friday" said on a Friday means next week's.
         if direction == "last":
             back = (today.weekday() - weekday - 1) % 7 + 1
-            return today.subtract(days=back)
+            return _moved(today, shown, option, days=-back)
         ahead = (weekday - today.weekday() - 1) % 7 + 1
-        return today.add(days=ahead)
-    raise UsageProblem(f"{option}: '{text.strip()}' is not a date", ACCEPTED)
+        return _moved(today, shown, option, days=ahead)
+    raise UsageProblem(f"{option}: '{shown}' is not a date; {ACCEPTED}")
 
 
 @dataclass(frozen=True)
@@ -87,29 +116,35 @@ class MonthDay:
     year: int | None = None
 
     def __str__(self) -> str:
+        """`MM-DD`, or `YYYY-MM-DD` when the year is known."""
         base = f"{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{base}" if self.year else base
+        return base if self.year is None else f"{self.year:04d}-{base}"
 
 
 def parse_month_day(text: str, option: str = "date") -> MonthDay:
     """Read `MM-DD` (a day every year; 02-29 allowed) or `YYYY-MM-DD` (keeping the year)."""
-    typed = text.strip()
-    iso = _ISO.fullmatch(typed)
+    shown = text.strip()
+    iso = _ISO.fullmatch(shown)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
-        try:
-            _checked_date(year, month, day, typed, option)
-        except UsageProblem as problem:
-            raise UsageProblem(problem.message, ACCEPTED_MONTH_DAY) from None
+        problem = _calendar_problem(year, month, day)
+        if problem:
+            raise UsageProblem(f"{option}: {shown} is not a date ({problem}); {ACCEPTED_MONTH_DAY}")
         return MonthDay(month, day, year)
-    short = _MONTH_DAY.fullmatch(typed)
+    short = _MONTH_DAY.fullmatch(shown)
     if short:
         month, day = (int(part) for part in short.groups())
-        # 2000 was a leap year, so 02-29 counts as a real yearly date.
-        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
-            return MonthDay(month, day)
-        raise UsageProblem(f"{option}: {typed} is not a day of the year", ACCEPTED_MONTH_DAY)
-    raise UsageProblem(f"{option}: '{typed}' is not a month and day", ACCEPTED_MONTH_DAY)
+        # 2000 was a leap year, so 02-29 counts as a day that comes back (on the 28th otherwise).
+        problem = _calendar_problem(2000, month, day)
+        if problem:
+            if 1 <= month <= 12:
+                most = calendar.monthrange(2000, month)[1]
+                problem = f"{calendar.month_name[month]} has at most {most} days"
+            raise UsageProblem(
+                f"{option}: {shown} is not a day of the year ({problem}); {ACCEPTED_MONTH_DAY}"
+            )
+        return MonthDay(month, day)
+    raise UsageProblem(f"{option}: '{shown}' is not a month and day; {ACCEPTED_MONTH_DAY}")
 
 
 def occurrence_in(md: MonthDay, year: int) -> pendulum.Date:
@@ -127,28 +162,28 @@ def next_occurrence(md: MonthDay, today: pendulum.Date) -> pendulum.Date:
 def parse_date_range(
     text: str, today: pendulum.Date, option: str = "date"
 ) -> tuple[pendulum.Date, pendulum.Date]:
-    """Read `DATE` or `DATE..DATE` into (first day, last day)."""
+    """Read `DATE` or `DATE..DATE` into (first day, last day), both included."""
     first_text, separator, last_text = text.partition("..")
     first = parse_date(first_text, today, option)
     last = parse_date(last_text, today, option) if separator else first
     if last < first:
         raise UsageProblem(
-            f"{option}: the range {text.strip()} ends before it starts",
-            "put the earlier date first",
+            f"{option}: {text.strip()} ends ({last}) before it starts ({first}); "
+            "put the earlier date first"
         )
     return first, last
 
 
 def week_bounds(day: date, week_start: int) -> tuple[pendulum.Date, pendulum.Date]:
-    """The seven days containing `day`, starting on `week_start`."""
-    day = pendulum.date(day.year, day.month, day.day)
+    """The seven days containing `day`, starting on weekday `week_start`."""
+    day = _as_pendulum(day)
     start = day.subtract(days=(day.weekday() - week_start) % 7)
     return start, start.add(days=6)
 
 
 def period_bounds(day: date, period: str, week_start: int) -> tuple[pendulum.Date, pendulum.Date]:
     """First and last day of the week, month, quarter or year containing `day`."""
-    day = pendulum.date(day.year, day.month, day.day)
+    day = _as_pendulum(day)
     if period == "week":
         return week_bounds(day, week_start)
     if period == "month":
@@ -159,57 +194,54 @@ def period_bounds(day: date, period: str, week_start: int) -> tuple[pendulum.Dat
         return start, start.add(months=3).subtract(days=1)
     if period == "year":
         return pendulum.date(day.year, 1, 1), pendulum.date(day.year, 12, 31)
-    raise UsageProblem(f"'{period}' is not a period", "use week, month, quarter or year")
+    raise UsageProblem(f"'{period}' is not a period; use {', '.join(PERIODS)}")
 
 
 def is_working_day(day: date, workdays: Collection[int], days_off: Collection[date]) -> bool:
-    """Whether `day` is one of the working weekdays and not a day off."""
-    return day.weekday() in workdays and date(day.year, day.month, day.day) not in _as_dates(
-        days_off
-    )
-
-
-def _as_dates(days: Collection[date]) -> set[date]:
-    return {date(d.year, d.month, d.day) for d in days}
+    """Whether `day` falls on a working weekday and is not a day off."""
+    # pendulum.Date hashes and compares like datetime.date, so a set of either answers in O(1).
+    return day.weekday() in workdays and _plain(day) not in days_off
 
 
 def working_days(
     first: date, last: date, workdays: Collection[int], days_off: Collection[date]
 ) -> int:
     """W(first, last): working days in [first, last], both ends included; 0 when empty."""
-    if last < first:
+    start, end = _plain(first), _plain(last)
+    if end < start:
         return 0
-    start = date(first.year, first.month, first.day)
-    end = date(last.year, last.month, last.day)
-    span = (end - start).days + 1
-    weeks, rest = divmod(span, 7)
-    working = set(workdays)
+    working = {weekday for weekday in workdays if 0 <= weekday <= 6}
+    weeks, rest = divmod((end - start).days + 1, 7)
+    # Every whole week holds each working weekday once; only the last partial week is walked.
     count = weeks * len(working)
     count += sum(1 for offset in range(rest) if (start.weekday() + offset) % 7 in working)
-    off = sum(1 for d in _as_dates(days_off) if start <= d <= end and d.weekday() in working)
-    return count - off
+    # A set, so a day off listed twice, or on a weekend, is not taken off twice (or at all).
+    off = {_plain(day) for day in days_off}
+    return count - sum(1 for day in off if start <= day <= end and day.weekday() in working)
 
 
 def iso_week(day: date) -> str:
     """The ISO week of a day, like 2026-W48."""
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def parse_iso_week(text: str, option: str = "--week") -> pendulum.Date:
     """The Monday of an ISO week written `YYYY-Www`."""
-    typed = text.strip().upper()
-    found = re.fullmatch(r"(\d{4})-?W(\d{1,2})", typed)
-    if found:
-        year, week = int(found.group(1)), int(found.group(2))
-        weeks_in_year = date(year, 12, 28).isocalendar()[1]
-        if 1 <= week <= weeks_in_year:
-            monday = date.fromisocalendar(year, week, 1)
-            return pendulum.date(monday.year, monday.month, monday.day)
+    shown = text.strip()
+    found = _ISO_WEEK.fullmatch(shown.upper())
+    if not found:
+        raise UsageProblem(f"{option}: '{shown}' is not an ISO week; {ACCEPTED_WEEK}")
+    year, week = int(found.group(1)), int(found.group(2))
+    if not 1 <= year <= 9999:
+        raise UsageProblem(f"{option}: there is no year {year}; {ACCEPTED_WEEK}")
+    # 28 December is always in the last ISO week of its year.
+    weeks_in_year = date(year, 12, 28).isocalendar()[1]
+    if not 1 <= week <= weeks_in_year:
         raise UsageProblem(
-            f"{option}: {year} has no week {week} (it has {weeks_in_year})", "use e.g. 2026-W48"
+            f"{option}: {year} has no week {week} (it has {weeks_in_year}); {ACCEPTED_WEEK}"
         )
-    raise UsageProblem(f"{option}: '{text.strip()}' is not an ISO week", "use e.g. 2026-W48")
+    return _as_pendulum(date.fromisocalendar(year, week, 1))
 
 
 def local_today(now: pendulum.DateTime) -> pendulum.Date:

@@ -266,3 +266,30 @@ def pressing_on_a_day_off(reminders: Iterable[Reminder], today: date) -> list[Re
     return [
         r for r in reminders if r.overdue(today) or (r.kind == ReminderKind.date and r.due == today)
     ]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Today's numbers: asks against the daily goal, referrals against the target, streak."""
+
+    asks_today: int
+    daily_goal: int | None
+    asks_this_week: int
+    weekly_goal: int | None
+    referrals_in_period: int
+    target: int | None
+    period: str | None
+    on_pace: bool | None
+    expected: float | None
+    streak: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What `today` shows: the day, whether it is a working day, the reminders, the numbers."""
+
+    day: date
+    working_day: bool
+    items: tuple[Reminder, ...]
+    progress: Progress
+    hidden_until_working_day: int = 0

@@ -12,7 +12,9 @@ from reftrack.store.models import (
     Ask,
     Close,
     Contact,
+    DayOff,
     GivenReferral,
+    Goal,
     ImportantDate,
     Referral,
     ReferralEvent,
@@ -211,3 +213,199 @@ def since(session: Session, model: type, rep: str, day_field: str, first: date |
     if first is not None:
         query = query.where(day >= first)
     return session.exec(query).all()
+
+
+def goals(session: Session, rep: str) -> Sequence[Goal]:
+    """Every goal the rep has set, oldest first."""
+    query = select(Goal).where(Goal.rep == rep)
+    return session.exec(query.order_by(Goal.effective_from, Goal.id)).all()
+
+
+def days_off(session: Session, rep: str, first: date, last: date) -> Sequence[DayOff]:
+    """The rep's days off in [first, last]."""
+    query = select(DayOff).where(DayOff.rep == rep, DayOff.day >= first, DayOff.day <= last)
+    return session.exec(query.order_by(DayOff.day)).all()
+
+
+def all_days_off(session: Session, rep: str, first: date | None = None) -> Sequence[DayOff]:
+    """The rep's days off, from `first` on when given."""
+    query = select(DayOff).where(DayOff.rep == rep)
+    if first is not None:
+        query = query.where(DayOff.day >= first)
+    return session.exec(query.order_by(DayOff.day)).all()
+
+
+def count_referrals(session: Session, rep: str, first: date, last: date) -> int:
+    """Referrals received in [first, last]."""
+    query = (
+        select(func.count())
+        .select_from(Referral)
+        .where(Referral.rep == rep, Referral.received_on >= first, Referral.received_on <= last)
+    )
+    return session.exec(query).one()
+
+
+def count_asks(session: Session, rep: str, first: date, last: date) -> int:
+    """Asks made in [first, last]."""
+    query = (
+        select(func.count())
+        .select_from(Ask)
+        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
+    )
+    return session.exec(query).one()
+
+
+def ask_days(session: Session, rep: str, first: date, last: date) -> set[date]:
+    """The days in [first, last] with at least one ask."""
+    query = (
+        select(Ask.asked_on)
+        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
+        .distinct()
+    )
+    return set(session.exec(query).all())
+
+
+def closes_between(session: Session, rep: str, first: date, last: date) -> Sequence[Close]:
+    """Closes in [first, last], oldest first."""
+    query = select(Close).where(Close.rep == rep, Close.closed_on >= first, Close.closed_on <= last)
+    return session.exec(query.order_by(Close.closed_on, Close.id)).all()
+
+
+def ask_days_of(session: Session, contact_ids: Sequence[int], first: date) -> dict[int, list[date]]:
+    """For some contacts, the days they were asked on or after `first`."""
+    if not contact_ids:
+        return {}
+    query = select(Ask.contact_id, Ask.asked_on).where(
+        col(Ask.contact_id).in_(set(contact_ids)), Ask.asked_on >= first
+    )
+    days: dict[int, list[date]] = {}
+    for contact_id, day in session.exec(query).all():
+        days.setdefault(contact_id, []).append(day)
+    return days
+
+
+def waiting_asks(session: Session, rep: str, today: date) -> Sequence[Ask]:
+    """Promised or pending asks whose follow-up day is today or past."""
+    query = select(Ask).where(
+        Ask.rep == rep,
+        col(Ask.outcome).in_(("promised", "pending")),
+        Ask.follow_up_on <= today,
+    )
+    return session.exec(query).all()
+
+
+def latest_ask_ids(session: Session, contact_ids: Sequence[int]) -> dict[int, int]:
+    """For some contacts, the id of the latest ask made of them (latest day, then entry)."""
+    if not contact_ids:
+        return {}
+    query = select(Ask.contact_id, Ask.asked_on, Ask.id).where(
+        col(Ask.contact_id).in_(set(contact_ids))
+    )
+    latest: dict[int, tuple[date, int]] = {}
+    for contact_id, day, id in session.exec(query).all():
+        if contact_id not in latest or (day, id) > latest[contact_id]:
+            latest[contact_id] = (day, id)
+    return {contact_id: id for contact_id, (_day, id) in latest.items()}
+
+
+def referrals_with_status(session: Session, rep: str, status: str) -> Sequence[Referral]:
+    """The rep's referrals in one status."""
+    query = select(Referral).where(Referral.rep == rep, Referral.status == status)
+    return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
+
+
+def referrals_changed_since(session: Session, rep: str, first: date) -> Sequence[Referral]:
+    """Referrals whose status last changed on or after `first`."""
+    query = select(Referral).where(Referral.rep == rep, Referral.status_changed_on >= first)
+    return session.exec(query.order_by(Referral.status_changed_on, Referral.id)).all()
+
+
+def referrals_received_between(
+    session: Session, rep: str, first: date, last: date
+) -> Sequence[Referral]:
+    """Referrals received in [first, last]."""
+    query = select(Referral).where(
+        Referral.rep == rep, Referral.received_on >= first, Referral.received_on <= last
+    )
+    return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
+
+
+def dates_on(
+    session: Session, rep: str, month_days: Sequence[tuple[int, int]]
+) -> Sequence[ImportantDate]:
+    """Important dates falling on any of these (month, day) pairs."""
+    if not month_days:
+        return []
+    months = sorted({month for month, _day in month_days})
+    wanted = set(month_days)
+    query = select(ImportantDate).where(
+        ImportantDate.rep == rep, col(ImportantDate.month).in_(months)
+    )
+    return [d for d in session.exec(query).all() if (d.month, d.day) in wanted]
+
+
+def referral_counts_by_referrer(session: Session, contact_ids: Sequence[int]) -> dict[int, int]:
+    """How many referrals each of some contacts has sent, all time."""
+    if not contact_ids:
+        return {}
+    query = (
+        select(Referral.referrer_id, func.count())
+        .where(col(Referral.referrer_id).in_(set(contact_ids)))
+        .group_by(Referral.referrer_id)
+    )
+    return dict(session.exec(query).all())
+
+
+def given_counts(session: Session, contact_ids: Sequence[int]) -> dict[int, int]:
+    """How many introductions each of some contacts has received from the rep."""
+    if not contact_ids:
+        return {}
+    query = (
+        select(GivenReferral.contact_id, func.count())
+        .where(col(GivenReferral.contact_id).in_(set(contact_ids)))
+        .group_by(GivenReferral.contact_id)
+    )
+    return dict(session.exec(query).all())
+
+
+def last_touches(session: Session, contact_ids: Sequence[int]) -> dict[int, date]:
+    """For some contacts, the latest ask, thank-you, introduction, share or report to them."""
+    if not contact_ids:
+        return {}
+    wanted = set(contact_ids)
+    latest: dict[int, date] = {}
+    for model, day in (
+        (Ask, Ask.asked_on),
+        (ThankYou, ThankYou.thanked_on),
+        (GivenReferral, GivenReferral.given_on),
+        (Share, Share.shared_on),
+    ):
+        query = (
+            select(model.contact_id, func.max(day))
+            .where(col(model.contact_id).in_(wanted))
+            .group_by(model.contact_id)
+        )
+        for contact_id, last in session.exec(query).all():
+            if last and (contact_id not in latest or last > latest[contact_id]):
+                latest[contact_id] = last
+    informed = (
+        select(Referral.referrer_id, func.max(Referral.informed_on))
+        .where(col(Referral.referrer_id).in_(wanted))
+        .group_by(Referral.referrer_id)
+    )
+    for contact_id, last in session.exec(informed).all():
+        if last and (contact_id not in latest or last > latest[contact_id]):
+            latest[contact_id] = last
+    return latest
+
+
+def scores_since(session: Session, rep: str, first: date) -> Sequence[Score]:
+    """Scorecards dated on or after `first`, oldest first."""
+    query = select(Score).where(Score.rep == rep, Score.scored_on >= first)
+    return session.exec(query.order_by(Score.scored_on, Score.id)).all()
+
+
+def archived_ids(session: Session, rep: str) -> set[int]:
+    """The ids of the rep's archived contacts."""
+    query = select(Contact.id).where(Contact.rep == rep, col(Contact.archived).is_(True))
+    return {id for id in session.exec(query).all() if id is not None}

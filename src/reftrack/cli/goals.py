@@ -1,0 +1,119 @@
+"""`goal`, `off` and `today`: the target worked backwards, days off, and the morning list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reftrack.cli.context import runtime
+from reftrack.kinds import Period
+
+goal_app = typer.Typer(
+    help="Set a referral goal and see what it asks of you.", no_args_is_help=True
+)
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+On = Annotated[str | None, typer.Option(help="The day to look at (default today).", metavar="DATE")]
+
+
+@goal_app.command("set")
+def goal_set(
+    ctx: typer.Context,
+    referrals: Annotated[int, typer.Option(min=0, help="Referrals you want per period.")],
+    per: Annotated[Period, typer.Option(help="The period the target covers.")],
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            help="A fixed referrals-per-ask rate (default: learned from your asks).",
+            min=0.0,
+            max=10.0,
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="The day it takes effect (default today).", metavar="DATE"),
+    ] = None,
+) -> None:
+    """Set a goal: N referrals per week, month, quarter or year, from a day on."""
+    from reftrack.render.goals import print_goal
+    from reftrack.services.goals import set_goal
+
+    with runtime(ctx) as rt:
+        status = set_goal(rt, referrals, per, rate, rt.date(from_, "--from"))
+    print_goal(status, None, None, verb="Goal set")
+
+
+@goal_app.command("show")
+def goal_show(ctx: typer.Context, on: On = None, json: Json = False) -> None:
+    """What the goal asks of you: asks needed, per day and per week, and your pace."""
+    from reftrack.render.goals import goal_document, print_goal
+    from reftrack.render.output import emit_json
+    from reftrack.services.goals import show_goal
+
+    with runtime(ctx) as rt:
+        status, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
+    if json:
+        emit_json(goal_document(status, asks_today, asks_week))
+    else:
+        print_goal(status, asks_today, asks_week)
+
+
+def off(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="DATE or DATE..DATE to take off; `list` to list; `rm DATE[..DATE]` to work again.",
+            metavar="DATE[..DATE] | list | rm",
+        ),
+    ],
+    note: Annotated[str | None, typer.Option(help="Why (a holiday, leave).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="list: past days off too.")] = False,
+    json: Json = False,
+) -> None:
+    """Days off (holidays, leave) that are not working days."""
+    from reftrack.domain.dates import parse_date_range
+    from reftrack.render.goals import print_days_off, print_days_off_changed
+    from reftrack.render.output import emit_json
+    from reftrack.services.goals import add_days_off, list_days_off, remove_days_off
+
+    with runtime(ctx) as rt:
+        if words == ["list"]:
+            days = list_days_off(rt, all_)
+            if json:
+                emit_json([{"date": day, "note": text} for day, text in days])
+            else:
+                print_days_off(days)
+            return
+        if words[0] == "rm":
+            if len(words) != 2:
+                raise typer.BadParameter("say which day: reftrack off rm DATE[..DATE]")
+            first, last = parse_date_range(words[1], rt.today, "off rm")
+            print_days_off_changed(remove_days_off(rt, first, last), [], removed=True)
+            return
+        if len(words) != 1:
+            raise typer.BadParameter("one DATE or DATE..DATE at a time")
+        first, last = parse_date_range(words[0], rt.today, "off")
+        added, already = add_days_off(rt, first, last, note)
+    print_days_off_changed(added, already, removed=False)
+
+
+def today(ctx: typer.Context, on: On = None, json: Json = False) -> None:
+    """Your morning list: whom to ask, follow up, contact, inform and thank, with progress."""
+    from reftrack.render.goals import print_today, today_document
+    from reftrack.render.output import emit_json
+    from reftrack.services.goals import today_agenda
+
+    with runtime(ctx) as rt:
+        agenda = today_agenda(rt, rt.date(on, "--on"))
+    if json:
+        emit_json(today_document(agenda))
+    else:
+        print_today(agenda)
+
+
+def register(app: typer.Typer) -> None:
+    """Add goal, off and today to the root app."""
+    app.command("today")(today)
+    app.add_typer(goal_app, name="goal")
+    app.command("off")(off)

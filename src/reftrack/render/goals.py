@@ -1,0 +1,205 @@
+"""Goals, days off and the morning list, as text a rep reads at a glance, or JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+
+from reftrack.domain.goals import GoalStatus
+from reftrack.domain.reminders import Agenda
+from reftrack.render.output import console
+
+BASIS = {
+    "fixed": "the fixed rate of this goal",
+    "prior": "assumed until you have logged more asks",
+}
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.0f} %"
+
+
+def rate_text(status: GoalStatus) -> str:
+    """The rate and where it comes from, in words."""
+    rate = status.rate
+    if rate.basis == "history":
+        return (
+            f"{_percent(rate.value)}: your rate over {rate.asks} asks and "
+            f"{rate.referrals} referrals in the last year, with the assumed rate mixed in"
+        )
+    return f"{_percent(rate.value)} {BASIS[rate.basis]}"
+
+
+def goal_document(status: GoalStatus | None, asks_today: int, asks_week: int) -> dict[str, Any]:
+    """The goal as JSON (SPEC.md's fields, and a few more)."""
+    if status is None:
+        return {"goal": None, "asks_today": asks_today}
+    return {
+        "date": status.day,
+        "period": status.period,
+        "start": status.start,
+        "end": status.end,
+        "target": status.target,
+        "received": status.received,
+        "rate": round(status.rate.value, 4),
+        "rate_basis": status.rate.basis,
+        "asks_needed": status.asks_needed,
+        "workdays_left": status.workdays_left,
+        "daily_goal": status.daily_goal,
+        "weekly_goal": status.weekly_goal,
+        "week_start": status.week_start,
+        "week_end": status.week_end,
+        "expected": round(status.expected, 2),
+        "on_pace": status.on_pace,
+        "effective_from": status.effective_from,
+        "asks_today": asks_today,
+        "asks_this_week": asks_week,
+    }
+
+
+def print_goal(
+    status: GoalStatus | None,
+    asks_today: int | None,
+    asks_week: int | None,
+    verb: str | None = None,
+) -> None:
+    """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
+    out = console()
+    if status is None:
+        out.print("No goal yet. Set one: reftrack goal set --referrals 8 --per month")
+        return
+    heading = f"{verb}: " if verb else ""
+    out.print(
+        Text(
+            f"{heading}{status.target} referrals per {status.period} "
+            f"({status.start} to {status.end}).",
+            style="bold",
+        )
+    )
+    out.print(Text(f"In so far: {status.received} (before {status.day})."))
+    out.print(Text(f"Rate: {rate_text(status)}."))
+    out.print(
+        Text(
+            f"Asks needed: {status.asks_needed} over {status.workdays_left} working "
+            f"day{'s' if status.workdays_left != 1 else ''} left."
+        )
+    )
+    today = (
+        f"{status.daily_goal} today"
+        if status.daily_goal
+        else "none today (not a working day or nothing left to do)"
+    )
+    done_today = f" — {asks_today} done" if asks_today is not None and status.daily_goal else ""
+    out.print(Text(f"Per day: {today}{done_today}."))
+    done_week = f" — {asks_week} done" if asks_week is not None else ""
+    out.print(
+        Text(
+            f"This week ({status.week_start} to {status.week_end}): "
+            f"{status.weekly_goal} asks{done_week}."
+        )
+    )
+    if status.on_pace:
+        out.print(
+            Text(
+                f"On pace: {status.received} in, {status.expected:.1f} expected by now.",
+                style="green",
+            )
+        )
+    else:
+        out.print(
+            Text(
+                f"Behind pace: {status.received} in, {status.expected:.1f} expected by now.",
+                style="yellow",
+            )
+        )
+
+
+def print_days_off(days: list[tuple[date, str | None]]) -> None:
+    """Days off, one a line."""
+    out = console()
+    if not days:
+        out.print("No days off ahead. Add one: reftrack off 2026-12-24..2026-12-26 --note holidays")
+        return
+    for day, note in days:
+        out.print(Text(f"{day} {day:%a}" + (f"  {note}" if note else "")))
+
+
+def print_days_off_changed(changed: list[date], already: list[date], removed: bool) -> None:
+    """Which days were taken off (or put back), and which already were."""
+    out = console()
+    verb = "Working again" if removed else "Off"
+    if changed:
+        span = str(changed[0]) if len(changed) == 1 else f"{changed[0]}..{changed[-1]}"
+        out.print(Text(f"{verb}: {span} ({len(changed)} day{'s' if len(changed) != 1 else ''})."))
+    if already:
+        out.print(Text(f"Already off: {', '.join(str(d) for d in already)}.", style="dim"))
+
+
+def today_document(agenda: Agenda) -> dict[str, Any]:
+    """`today --json`: the date, the items, the progress."""
+    p = agenda.progress
+    return {
+        "date": agenda.day,
+        "working_day": agenda.working_day,
+        "items": [
+            {
+                "kind": str(item.kind),
+                "contact": item.contact.label,
+                "text": item.text,
+                "due": item.due,
+                "overdue": item.overdue(agenda.day),
+                "command": item.command,
+            }
+            for item in agenda.items
+        ],
+        "progress": {
+            "asks_today": p.asks_today,
+            "daily_goal": p.daily_goal,
+            "asks_this_week": p.asks_this_week,
+            "weekly_goal": p.weekly_goal,
+            "referrals_in_period": p.referrals_in_period,
+            "target": p.target,
+            "period": p.period,
+            "on_pace": p.on_pace,
+            "streak": p.streak,
+        },
+    }
+
+
+def print_today(agenda: Agenda) -> None:
+    """The morning list: the numbers, then the most pressing things first."""
+    out = console()
+    p = agenda.progress
+    out.print(Text(f"{agenda.day:%A %d %B %Y}", style="bold"))
+    if p.daily_goal is not None:
+        asks = f"Asks today: {p.asks_today} of {p.daily_goal}"
+    else:
+        asks = f"Asks today: {p.asks_today}"
+    parts = [asks]
+    if p.target is not None:
+        pace = "on pace" if p.on_pace else "behind pace"
+        parts.append(f"referrals this {p.period}: {p.referrals_in_period} of {p.target} ({pace})")
+    parts.append(f"streak: {p.streak} working day{'s' if p.streak != 1 else ''}")
+    out.print(Text(" · ".join(parts)))
+    if p.target is None:
+        out.print(Text("No goal yet: reftrack goal set --referrals 8 --per month", style="dim"))
+    if not agenda.working_day:
+        out.print(Text("Not a working day: only what is overdue is shown.", style="dim"))
+    if not agenda.items:
+        out.print(
+            Text("Nothing waiting. A good day to ask someone new for a referral.", style="green")
+        )
+        return
+    out.print()
+    for item in agenda.items:
+        marker = "!" if item.overdue(agenda.day) else "-"
+        line = Text(f"{marker} ")
+        line.append(item.text)
+        out.print(line)
+        out.print(Text(f"    {item.command}", style="cyan"))
+    if agenda.hidden_until_working_day:
+        out.print(
+            Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
+        )

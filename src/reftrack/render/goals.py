@@ -26,8 +26,8 @@ def rate_text(status: GoalStatus) -> str:
     rate = status.rate
     if rate.basis == "history":
         return (
-            f"{_percent(rate.value)}: your rate over {rate.asks} asks and "
-            f"{rate.referrals} referrals in the last year, with the assumed rate mixed in"
+            f"your rate: {_percent(rate.value)} over {rate.asks} asks "
+            f"({rate.referrals} referrals in the last year, steadied by the assumed rate)"
         )
     return f"{_percent(rate.value)} {BASIS[rate.basis]}"
 

@@ -22,7 +22,7 @@ CONFIG_VARIABLE = "REFTRACK_CONFIG"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_IDEAL_CUSTOMER = (
-    "a sales leader at a company of 20 to 500 people who wants their team to win more "
+    "sales leaders at companies of 20 to 500 people who want their teams to win more "
     "business from referrals"
 )
 NEW_FILE_HEADER = (

@@ -48,14 +48,18 @@ def pick_contact(query: str, candidates: list[ContactRef], ambiguous: bool) -> C
 
 
 @contextmanager
-def runtime(ctx: typer.Context) -> Iterator[Runtime]:
-    """The settings, clock and database for this command, closed when it ends."""
+def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
+    """The settings, clock and database for this command, closed when it ends.
+
+    With `must_exist`, a database that is not there yet is an error, not a new file.
+    """
     from reftrack.services.runtime import Runtime
 
     options = ctx.find_object(GlobalOptions)
     # During shell completion the root callback has not run; its parsed options are still there.
     db = options.db if options else ctx.find_root().params.get("db")
     rt = Runtime.load(db, choose=pick_contact if interactive() else None)
+    rt.must_exist = must_exist
     try:
         yield rt
     finally:

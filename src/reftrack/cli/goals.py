@@ -98,7 +98,12 @@ def off(
     print_days_off_changed(added, already, removed=False)
 
 
-def today(ctx: typer.Context, on: On = None, json: Json = False) -> None:
+def today(
+    ctx: typer.Context,
+    on: On = None,
+    all_: Annotated[bool, typer.Option("--all", help="Show every item, not the first 20.")] = False,
+    json: Json = False,
+) -> None:
     """Your morning list: whom to ask, follow up, contact, inform and thank, with progress."""
     from reftrack.render.goals import print_today, today_document
     from reftrack.render.output import emit_json
@@ -109,7 +114,7 @@ def today(ctx: typer.Context, on: On = None, json: Json = False) -> None:
     if json:
         emit_json(today_document(agenda))
     else:
-        print_today(agenda)
+        print_today(agenda, show_all=all_)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -31,6 +34,79 @@ def log(
         print_log(entries)
 
 
+class Format(StrEnum):
+    """How the weekly summary is written."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def summary(
+    ctx: typer.Context,
+    week: Annotated[
+        str, typer.Option(help="last (the last complete week), this, or YYYY-Www.")
+    ] = "last",
+    format_: Annotated[Format, typer.Option("--format", help="text, markdown or json.")] = (
+        Format.text
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write to this file (created private) instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """The weekly review: closes, asks, coverage, referrals, thanks, goal, streak, open loops.
+
+    Made for cron: it never prompts, and writes plain text when not on a terminal.
+    """
+    from reftrack.render.output import write_private
+    from reftrack.render.summary import summary_document, summary_markdown, summary_text
+    from reftrack.services.summary import week_of, weekly_summary
+
+    with runtime(ctx, must_exist=True) as rt:
+        report = weekly_summary(rt, week_of(rt, week))
+    if format_ == Format.json:
+        import json
+
+        from reftrack.render.output import json_default
+
+        text = (
+            json.dumps(summary_document(report), default=json_default, indent=2, ensure_ascii=False)
+            + "\n"
+        )
+    elif format_ == Format.markdown:
+        text = summary_markdown(report)
+    else:
+        text = summary_text(report)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+
+
+def stats(
+    ctx: typer.Context,
+    weeks: Annotated[int, typer.Option(min=1, max=520, help="How many weeks back.")] = 26,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON instead of charts.")] = False,
+) -> None:
+    """Charts: asks per day as a calendar heatmap, weekly asks against the goal, the funnel
+    closes → asks → referrals → contacted → won, and the top referrers."""
+    from reftrack.render.charts import print_stats, stats_document
+    from reftrack.render.output import emit_json
+    from reftrack.services.stats import habit_stats
+
+    with runtime(ctx) as rt:
+        figures = habit_stats(rt, weeks)
+    if json:
+        emit_json(stats_document(figures))
+    else:
+        print_stats(figures)
+
+
 def register(app: typer.Typer) -> None:
     """Add the report commands to the root app."""
+    app.command("summary")(summary)
+    app.command("stats")(stats)
     app.command("log")(log)

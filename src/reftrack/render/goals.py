@@ -168,8 +168,11 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
     }
 
 
-def print_today(agenda: Agenda) -> None:
-    """The morning list: the numbers, then the most pressing things first."""
+TODAY_LIMIT = 20
+
+
+def print_today(agenda: Agenda, show_all: bool = False) -> None:
+    """The morning list: the numbers, then the most pressing things first (20 unless all)."""
     out = console()
     p = agenda.progress
     out.print(Text(f"{agenda.day:%A %d %B %Y}", style="bold"))
@@ -193,12 +196,16 @@ def print_today(agenda: Agenda) -> None:
         )
         return
     out.print()
-    for item in agenda.items:
+    shown = agenda.items if show_all else agenda.items[:TODAY_LIMIT]
+    for item in shown:
         marker = "!" if item.overdue(agenda.day) else "-"
         line = Text(f"{marker} ")
         line.append(item.text)
         out.print(line)
         out.print(Text(f"    {item.command}", style="cyan"))
+    if len(shown) < len(agenda.items):
+        more = len(agenda.items) - len(shown)
+        out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))
     if agenda.hidden_until_working_day:
         out.print(
             Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")

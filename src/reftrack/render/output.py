@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -19,7 +20,8 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
-def _plain(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """Turn dates, enums and dataclasses into JSON values."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -31,5 +33,24 @@ def _plain(value: Any) -> Any:
 
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout and nothing else."""
-    sys.stdout.write(json.dumps(document, default=_plain, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(
+        json.dumps(document, default=json_default, ensure_ascii=False, indent=2) + "\n"
+    )
     sys.stdout.flush()
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a report to a file readable by the user alone, replacing it whole."""
+    import os
+    import tempfile
+
+    from reftrack.errors import ReftrackError
+
+    target = path.expanduser()
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".reftrack-")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ReftrackError(f"cannot write {target}: {error.strerror}") from None

@@ -202,7 +202,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             settings.ask_window_days,
         )
 
-        waiting = queries.waiting_asks(session, rt.rep, day)
+        waiting = queries.waiting_asks(session, rt.rep, year_ago, day)
         refs = _refs(session, [a.contact_id for a in waiting])
         items += rules.follow_up(
             [
@@ -214,7 +214,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         )
 
         items += rules.contact_referral(
-            referral_views(session, queries.referrals_with_status(session, rt.rep, "new"))
+            referral_views(session, queries.referrals_with_status(session, rt.rep, "new", year_ago))
         )
         items += rules.inform_referrer(
             referral_views(session, queries.referrals_changed_since(session, rt.rep, year_ago))

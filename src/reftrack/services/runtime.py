@@ -35,6 +35,7 @@ class Runtime:
     settings: config.Settings
     now: pendulum.DateTime
     choose: Chooser | None = None
+    must_exist: bool = False
     _engine: Engine | None = field(default=None, repr=False)
 
     @classmethod
@@ -68,7 +69,7 @@ class Runtime:
     def engine(self) -> Engine:
         """The database engine, opened (and migrated) on first use."""
         if self._engine is None:
-            self._engine = db.open_engine(self.location)
+            self._engine = db.open_engine(self.location, create=not self.must_exist)
         return self._engine
 
     @contextmanager

@@ -188,10 +188,15 @@ def ensure_schema(engine: Engine, path: Path | None, where: str) -> None:
     upgrade(engine)
 
 
-def open_engine(location: str) -> Engine:
+def open_engine(location: str, create: bool = True) -> Engine:
     """Open (creating if need be) the reftrack database at a path or URL, ready for use."""
     url = database_url(location)
     path = sqlite_path(url)
+    if path and not create and not path.exists():
+        raise DatabaseProblem(
+            f"there is no reftrack database at {path}",
+            "check --db or REFTRACK_DB, or record something first",
+        )
     where = str(path) if path else make_url(url).render_as_string(hide_password=True)
     created = prepare_sqlite_file(path) if path else False
     try:

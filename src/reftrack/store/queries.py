@@ -284,11 +284,12 @@ def ask_days_of(session: Session, contact_ids: Sequence[int], first: date) -> di
     return days
 
 
-def waiting_asks(session: Session, rep: str, today: date) -> Sequence[Ask]:
-    """Promised or pending asks whose follow-up day is today or past."""
+def waiting_asks(session: Session, rep: str, first: date, today: date) -> Sequence[Ask]:
+    """Promised or pending asks whose follow-up day fell in [first, today]."""
     query = select(Ask).where(
         Ask.rep == rep,
         col(Ask.outcome).in_(("promised", "pending")),
+        Ask.follow_up_on >= first,
         Ask.follow_up_on <= today,
     )
     return session.exec(query).all()
@@ -308,9 +309,13 @@ def latest_ask_ids(session: Session, contact_ids: Sequence[int]) -> dict[int, in
     return {contact_id: id for contact_id, (_day, id) in latest.items()}
 
 
-def referrals_with_status(session: Session, rep: str, status: str) -> Sequence[Referral]:
-    """The rep's referrals in one status."""
-    query = select(Referral).where(Referral.rep == rep, Referral.status == status)
+def referrals_with_status(
+    session: Session, rep: str, status: str, first: date
+) -> Sequence[Referral]:
+    """The rep's referrals in one status, received on or after `first`."""
+    query = select(Referral).where(
+        Referral.rep == rep, Referral.status == status, Referral.received_on >= first
+    )
     return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
 
 
@@ -409,3 +414,23 @@ def archived_ids(session: Session, rep: str) -> set[int]:
     """The ids of the rep's archived contacts."""
     query = select(Contact.id).where(Contact.rep == rep, col(Contact.archived).is_(True))
     return {id for id in session.exec(query).all() if id is not None}
+
+
+def asks_per_day(session: Session, rep: str, first: date, last: date) -> dict[date, int]:
+    """How many asks each day in [first, last] saw (days without asks left out)."""
+    query = (
+        select(Ask.asked_on, func.count())
+        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
+        .group_by(Ask.asked_on)
+    )
+    return dict(session.exec(query).all())
+
+
+def reached_status(session: Session, referral_ids: Sequence[int], status: str) -> set[int]:
+    """Which of some referrals ever reached a status."""
+    if not referral_ids:
+        return set()
+    query = select(ReferralEvent.referral_id).where(
+        col(ReferralEvent.referral_id).in_(set(referral_ids)), ReferralEvent.status == status
+    )
+    return set(session.exec(query).all())

@@ -1,0 +1,110 @@
+"""Charts: a calendar heatmap of asks, weekly bars against the goal, the funnel.
+
+Rich colours on a terminal; plain Unicode blocks when piped or with NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from rich.text import Text
+
+from reftrack.domain.dates import iso_week
+from reftrack.domain.stats import Stats
+from reftrack.domain.summary import bar
+from reftrack.render.output import console
+
+SHADES = " ░▒▓█"
+GREENS = ("grey23", "green4", "green3", "green1", "bright_green")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _level(count: int, largest: int) -> int:
+    if count <= 0 or largest <= 0:
+        return 0
+    return max(1, min(4, round(4 * count / largest)))
+
+
+def heatmap(stats: Stats, colour: bool) -> list[Text]:
+    """Seven rows (one per weekday), a column per week, shaded by the asks of each day."""
+    largest = max(stats.asks_by_day.values(), default=0)
+    weeks = len(stats.weeks)
+    rows = []
+    for offset in range(7):
+        weekday = (stats.week_start + offset) % 7
+        line = Text(f"{DAY_NAMES[weekday]} ")
+        for n in range(weeks):
+            day = stats.first + timedelta(days=7 * n + offset)
+            if day > stats.last:
+                line.append(" ")
+                continue
+            level = _level(stats.asks_by_day.get(day, 0), largest)
+            if colour:
+                line.append("■", style=GREENS[level])
+            else:
+                line.append(SHADES[level] if level else "·")
+        rows.append(line)
+    legend = "less " + ("".join("■" for _ in GREENS) if colour else "·░▒▓█") + " more"
+    rows.append(Text(f"    {legend}", style="dim"))
+    return rows
+
+
+def stats_document(stats: Stats) -> dict[str, Any]:
+    """The same figures as the charts, as JSON."""
+    days = []
+    day = stats.first
+    while day <= stats.last:
+        days.append({"date": day, "asks": stats.asks_by_day.get(day, 0)})
+        day += timedelta(days=1)
+    return {
+        "first": stats.first,
+        "last": stats.last,
+        "days": days,
+        "weeks": [
+            {
+                "week": iso_week(first + timedelta(days=3)),
+                "start": first,
+                "asks": asks,
+                "weekly_goal": goal,
+            }
+            for first, asks, goal in stats.weeks
+        ],
+        "funnel": [
+            {
+                "step": s.name,
+                "count": s.count,
+                "rate": round(s.rate, 4) if s.rate is not None else None,
+            }
+            for s in stats.funnel
+        ],
+        "top_referrers": [{"contact": c.label, "referrals": n} for c, n in stats.top_referrers],
+    }
+
+
+def print_stats(stats: Stats) -> None:
+    """The heatmap, the weekly bars, the funnel and the top referrers."""
+    out = console()
+    colour = out.is_terminal and not out.no_color
+    out.print(Text(f"Asks per day, {stats.first} to {stats.last}", style="bold"))
+    for line in heatmap(stats, colour):
+        out.print(line)
+    out.print()
+    out.print(Text("Asks per week against the weekly goal", style="bold"))
+    largest = max([1, *(a for _, a, _ in stats.weeks), *((g or 0) for _, _, g in stats.weeks)])
+    for first, asks, goal in stats.weeks[-12:]:
+        met = goal is not None and asks >= goal
+        line = Text(f"{iso_week(first + timedelta(days=3))[-3:]} ")
+        line.append(f"{bar(asks, largest):<20}", style="green" if met else "yellow")
+        line.append(f" {asks}" + (f" / {goal}" if goal is not None else ""))
+        out.print(line)
+    out.print()
+    out.print(Text("Funnel", style="bold"))
+    for step in stats.funnel:
+        rate = f"  ({step.rate * 100:.0f} % of the step before)" if step.rate is not None else ""
+        out.print(Text(f"{step.name:<10} {step.count:>5}{rate}"))
+    if stats.top_referrers:
+        out.print()
+        out.print(Text("Top referrers", style="bold"))
+        for contact, n in stats.top_referrers:
+            out.print(Text(f"{n:>5}  {contact.label}"))

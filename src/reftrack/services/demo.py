@@ -1,0 +1,60 @@
+"""Filling a database with the demo history, in bulk and in one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, insert, select
+
+from reftrack.demo import DemoHistory, generate
+from reftrack.errors import ReftrackError
+from reftrack.services.runtime import Runtime
+from reftrack.store.models import (
+    Ask,
+    Close,
+    Contact,
+    DayOff,
+    GivenReferral,
+    Goal,
+    ImportantDate,
+    Referral,
+    ReferralEvent,
+    Score,
+    Share,
+    ThankYou,
+)
+
+TABLES = (
+    ("contacts", Contact),
+    ("important_dates", ImportantDate),
+    ("closes", Close),
+    ("asks", Ask),
+    ("referrals", Referral),
+    ("referral_events", ReferralEvent),
+    ("thank_yous", ThankYou),
+    ("given", GivenReferral),
+    ("shares", Share),
+    ("scores", Score),
+    ("goals", Goal),
+    ("days_off", DayOff),
+)
+
+
+def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, int]:
+    """Write a generated history for the configured rep; refuse a database holding data."""
+    if not 1 <= years <= 50:
+        raise ReftrackError(f"--years: {years} is out of range (1 to 50)")
+    if not 10 <= contacts <= 100_000:
+        raise ReftrackError(f"--contacts: {contacts} is out of range (10 to 100000)")
+    with rt.transaction(write=True) as session:
+        held = session.execute(select(func.count()).select_from(Contact)).scalar_one()
+        if held:
+            raise ReftrackError(
+                f"{rt.location} already holds data ({held} contacts); the demo fills only an "
+                "empty database",
+                "leave out --db to try the demo on a throw-away database",
+            )
+        history: DemoHistory = generate(rt.rep, rt.today, years, contacts, seed)
+        for name, model in TABLES:
+            rows = getattr(history, name)
+            if rows:
+                session.execute(insert(model), rows)
+        return history.counts()

@@ -1,0 +1,50 @@
+"""The numbers behind `stats`, over the last N weeks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from reftrack.domain.dates import week_bounds
+from reftrack.domain.stats import Stats, funnel
+from reftrack.errors import UsageProblem
+from reftrack.services.goals import status_on
+from reftrack.services.loop import _refs
+from reftrack.services.runtime import Runtime
+from reftrack.store import queries
+
+
+def habit_stats(rt: Runtime, weeks: int) -> Stats:
+    """Asks per day and week, the funnel and the top referrers over the last `weeks` weeks."""
+    if not 1 <= weeks <= 520:
+        raise UsageProblem(f"--weeks: {weeks} is out of range (1 to 520)")
+    this_week, _ = week_bounds(rt.today, rt.settings.week_start)
+    first = this_week - timedelta(days=7 * (weeks - 1))
+    last = rt.today
+    with rt.transaction() as session:
+        by_day = queries.asks_per_day(session, rt.rep, first, last)
+        week_rows = []
+        for n in range(weeks):
+            week_first = first + timedelta(days=7 * n)
+            week_last = week_first + timedelta(days=6)
+            asks = sum(count for day, count in by_day.items() if week_first <= day <= week_last)
+            status = status_on(session, rt, week_first)
+            week_rows.append((week_first, asks, status.weekly_goal if status else None))
+        closes = queries.closes_between(session, rt.rep, first, last)
+        referrals = queries.referrals_received_between(session, rt.rep, first, last)
+        ids = [r.id for r in referrals if r.id is not None]
+        contacted = queries.reached_status(session, ids, "contacted")
+        won = [r for r in referrals if r.status == "won"]
+        steps = funnel(
+            [
+                ("closes", len(closes)),
+                ("asks", sum(by_day.values())),
+                ("referrals", len(referrals)),
+                ("contacted", len(contacted)),
+                ("won", len(won)),
+            ]
+        )
+        counts = Counter(r.referrer_id for r in referrals)
+        refs = _refs(session, list(counts))
+        top = tuple((refs[id], n) for id, n in counts.most_common(5))
+    return Stats(first, last, rt.settings.week_start, by_day, tuple(week_rows), tuple(steps), top)

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli import contacts, goals, loop, reports, setup
+from reftrack.cli import contacts, demo, goals, loop, reports, setup
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
 
@@ -54,6 +54,7 @@ app.add_typer(contacts.app, name="contact")
 loop.register(app)
 reports.register(app)
 app.add_typer(setup.config_app, name="config")
+demo.register(app)
 
 
 def _print_version(value: bool) -> None:

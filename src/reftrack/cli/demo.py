@@ -1,0 +1,51 @@
+"""`reftrack demo`: a realistic history to look at, on a throw-away database by default."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reftrack.cli.context import GlobalOptions, runtime
+
+
+def demo(
+    ctx: typer.Context,
+    years: Annotated[int, typer.Option(min=1, max=50, help="Years of history.")] = 10,
+    contacts: Annotated[int, typer.Option(min=10, max=100_000, help="How many contacts.")] = 3000,
+    seed: Annotated[int, typer.Option(help="The same seed gives the same history.")] = 1,
+) -> None:
+    """Fill a database with generated history and show today, last week's summary and stats.
+
+    Without --db (or REFTRACK_DB) it uses a throw-away database and leaves yours alone;
+    with one it fills that database, if it is empty.
+    """
+    import tempfile
+
+    from reftrack.render.charts import print_stats
+    from reftrack.render.demo import print_demo_done, print_demo_heading
+    from reftrack.render.goals import print_today
+    from reftrack.render.summary import summary_text
+    from reftrack.services.demo import fill_demo
+    from reftrack.services.goals import today_agenda
+    from reftrack.services.stats import habit_stats
+    from reftrack.services.summary import week_of, weekly_summary
+
+    options = ctx.find_object(GlobalOptions)
+    throw_away = options is None or options.db is None
+    if throw_away:
+        ctx.obj = GlobalOptions(db=f"{tempfile.mkdtemp(prefix='reftrack-demo-')}/demo.db")
+    with runtime(ctx) as rt:
+        counts = fill_demo(rt, years, contacts, seed)
+        print_demo_heading(rt.location, years, counts)
+        print_today(today_agenda(rt, rt.today))
+        print_demo_heading(None, None, None, "Last week's summary (reftrack summary)")
+        print(summary_text(weekly_summary(rt, week_of(rt, "last"))), end="")
+        print_demo_heading(None, None, None, "Stats (reftrack stats)")
+        print_stats(habit_stats(rt, 26))
+        print_demo_done(rt.location, throw_away)
+
+
+def register(app: typer.Typer) -> None:
+    """Add demo to the root app."""
+    app.command("demo")(demo)

@@ -41,7 +41,7 @@ def test_a_bare_ask_on_a_terminal_asks_who_suggests_words_and_takes_names(rep: R
     child.sendline("Carla Mendes")
     child.expect("name")
     child.sendline("")
-    child.expect("Asked Jane Doe \\(Acme\\) after the won deal")
+    child.expect("Asked Jane Doe \\(Acme\\) on 2026-11-25, right after the won deal")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -55,12 +55,12 @@ def test_after_a_lost_deal_the_suggestion_fits_a_loss(rep: Rep) -> None:
     child.expect("not the right fit")
     child.expect("What came of it\\?")
     child.sendline("promised")
-    child.expect("Asked Dana Fox after the lost deal")
+    child.expect("Asked Dana Fox on 2026-11-25, right after the lost deal")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     (ask,) = json.loads(rep.ok("contact show dana --json").stdout)["asks"]
-    assert (ask["outcome"], ask["follow_up_on"]) == ("promised", "2026-11-28")
+    assert (ask["outcome"], ask["follow_up_on"]) == ("promised", "2026-11-30")
 
 
 def test_a_partner_gets_the_partner_phrasing(rep: Rep) -> None:

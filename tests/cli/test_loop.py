@@ -86,7 +86,7 @@ def test_an_ask_ties_to_the_latest_close_without_an_ask(jane: Rep) -> None:
 
 def test_won_records_the_close_in_the_same_breath(jane: Rep) -> None:
     result = jane.ok('ask jane --won --deal "Fleet renewal" --value 40k --referral "Bob Stone"')
-    assert "after the won deal of 2026-11-25" in result.stdout
+    assert "on 2026-11-25, right after the won deal" in result.stdout
     jane_record = record(jane, "jane")
     assert jane_record["closes"][0]["value"] == 40000
     assert jane_record["asks"][0]["close_id"] == jane_record["closes"][0]["id"]
@@ -100,7 +100,7 @@ def test_promised_and_pending_get_a_follow_up(jane: Rep) -> None:
     jane.ok("ask jane --outcome declined")
     asks = sorted(record(jane, "jane")["asks"], key=lambda a: a["id"])
     assert [(a["outcome"], a["follow_up_on"]) for a in asks] == [
-        ("promised", "2026-11-28"),
+        ("promised", "2026-11-30"),  # three days on is a Saturday: the next working day
         ("pending", "2026-11-27"),
         ("pending", "2026-11-30"),
         ("declined", None),
@@ -170,7 +170,7 @@ def test_status_changes_keep_a_dated_history_and_a_won_value(jane: Rep) -> None:
     jane.ok('ask jane --referral "Bob Stone" --on 2026-11-02')
     jane.ok("referral update bob --status contacted --on 2026-11-03")
     result = jane.ok("referral update bob --status meeting --on 2026-11-10 --note 'demo booked'")
-    assert "Referral #1 Bob Stone is now meeting." in result.stdout
+    assert "Referral #1 Bob Stone is now at the meeting stage." in result.stdout
     assert "reftrack referral inform 1" in result.stdout
     jane.ok("referral update '#1' --status won --value 18k")
     (referral,) = referrals(jane)

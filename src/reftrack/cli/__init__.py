@@ -44,9 +44,9 @@ class ReftrackGroup(TyperGroup):
 app = typer.Typer(
     cls=ReftrackGroup,
     name="reftrack",
-    help="Make asking for referrals a daily habit.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 goals.register(app)
@@ -54,6 +54,7 @@ app.add_typer(contacts.app, name="contact")
 loop.register(app)
 reports.register(app)
 app.add_typer(setup.config_app, name="config")
+app.add_typer(setup.cron_app, name="cron")
 demo.register(app)
 
 

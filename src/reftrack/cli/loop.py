@@ -96,9 +96,7 @@ def _prompt_ask(
     )
     print_phrasing(out, context.contact.label, situation, rt.settings.ideal_customer)
     outcome = Outcome(
-        Prompt.ask(
-            "What came of it?", console=out, choices=[o.value for o in Outcome], default="referred"
-        )
+        Prompt.ask("What came of it?", console=out, choices=[o.value for o in Outcome])
     )
     names: list[str] = []
     if outcome == Outcome.referred:

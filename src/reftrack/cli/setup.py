@@ -1,10 +1,12 @@
-"""`reftrack config …` (and, later, cron and demo): setting reftrack up."""
+"""`reftrack config …` and `reftrack cron …` (and, later, demo): setting reftrack up."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
+
+from reftrack.cli.context import GlobalOptions
 
 config_app = typer.Typer(
     help="Show and change settings (rep, timezone, workdays, thresholds…).", no_args_is_help=True
@@ -65,3 +67,76 @@ def path() -> None:
     from reftrack.config import config_path
 
     print(config_path())
+
+
+cron_app = typer.Typer(
+    help="Run the weekly summary and the morning list from cron, unattended.",
+    no_args_is_help=True,
+)
+
+Summary = Annotated[
+    str,
+    typer.Option(
+        "--summary",
+        metavar='"DAYS HH:MM"|off',
+        help="When `reftrack summary` runs: DAYS is MON, MON-FRI, MON,WED,FRI, SUN or * (daily).",
+    ),
+]
+Today = Annotated[
+    str,
+    typer.Option(
+        "--today", metavar='"DAYS HH:MM"|off', help="When `reftrack today` runs, in the same form."
+    ),
+]
+Mailto = Annotated[
+    str | None,
+    typer.Option(
+        "--mailto",
+        metavar="ADDRESS",
+        help="Set the crontab's MAILTO: where cron mails the output. It applies to the jobs "
+        "below it in the crontab, not only to reftrack's.",
+    ),
+]
+
+
+def _db(ctx: typer.Context) -> str | None:
+    """The root `--db` (or REFTRACK_DB) of this run, without opening the database."""
+    options = ctx.find_object(GlobalOptions)
+    return options.db if options else ctx.find_root().params.get("db")
+
+
+@cron_app.command("show")
+def cron_show(
+    ctx: typer.Context,
+    summary: Summary = "MON 07:30",
+    today: Today = "MON-FRI 08:00",
+    mailto: Mailto = None,
+) -> None:
+    """Print the lines `cron install` would add, without touching your crontab."""
+    from reftrack.render.cron import print_plan
+    from reftrack.services.cron import plan
+
+    print_plan(plan(_db(ctx), summary, today, mailto))
+
+
+@cron_app.command("install")
+def cron_install(
+    ctx: typer.Context,
+    summary: Summary = "MON 07:30",
+    today: Today = "MON-FRI 08:00",
+    mailto: Mailto = None,
+) -> None:
+    """Add the lines to your crontab, replacing reftrack's earlier ones (safe to repeat)."""
+    from reftrack.render.cron import print_installed
+    from reftrack.services.cron import install, plan
+
+    print_installed(install(plan(_db(ctx), summary, today, mailto)))
+
+
+@cron_app.command("remove")
+def cron_remove() -> None:
+    """Take reftrack's lines out of your crontab, and nothing else."""
+    from reftrack.render.cron import print_removed
+    from reftrack.services.cron import remove
+
+    print_removed(remove())

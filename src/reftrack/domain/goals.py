@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from reftrack.domain.dates import is_working_day, period_bounds, working_days
 
 LOOKBACK_DAYS = 365
+# Below one referral per thousand asks a rate says nothing; it would only overflow the count.
+MINIMUM_RATE = 0.001
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,16 @@ def lookback(day: date) -> tuple[date, date]:
 def ask_rate(fixed: float | None, referrals: int, asks: int, prior: float, weight: float) -> Rate:
     """The goal's fixed rate, else the rep's own rate pulled towards the prior.
 
-    r = (referrals + prior × k) / (asks + k). With no asks in the lookback the
-    result is the prior itself, and the basis says so.
+    r = (referrals + prior × k) / (asks + k). With nothing in the lookback that
+    is the prior itself, and the basis says so.
     """
     if fixed is not None:
         return Rate(fixed, "fixed", asks, referrals)
-    if asks == 0 or asks + weight == 0:
+    if (asks == 0 and referrals == 0) or asks + weight == 0:
         return Rate(prior, "prior", asks, referrals)
     value = (referrals + prior * weight) / (asks + weight)
-    if value <= 0:
-        # No referral in a year and no prior weight: fall back to the prior, not to infinity.
+    if value < MINIMUM_RATE:
+        # No referral in a year and (almost) no prior weight: the prior, not an endless count.
         return Rate(prior, "prior", asks, referrals)
     return Rate(value, "history", asks, referrals)
 
@@ -146,8 +148,9 @@ class GoalStatus:
 
 def goal_in_force(goals: Collection[GoalSpec], day: date) -> GoalSpec | None:
     """The goal that applies on `day`: the latest to take effect on or before it."""
-    started = [g for g in goals if g.effective_from <= day]
-    return max(started, key=lambda g: g.effective_from) if started else None
+    started = [(g.effective_from, n, g) for n, g in enumerate(goals) if g.effective_from <= day]
+    # Of two goals from the same day, the one set last (later in the list) wins.
+    return max(started, key=lambda item: item[:2])[2] if started else None
 
 
 def goal_status(

@@ -20,6 +20,9 @@ def streak(
     """
     asked = {date(d.year, d.month, d.day) for d in ask_days}
     day = date(today.year, today.month, today.day)
+    if earliest is None:
+        # Without a bound, stop before the first ask: nothing earlier can extend the streak.
+        earliest = min(asked, default=day)
     if not (is_working(day) and day in asked):
         day -= timedelta(days=1)
     count = 0

@@ -91,10 +91,15 @@ def intro_email(contact: str, ideal_customer: str, rep: str, signature: str) -> 
     return Message(subject=f"An introduction to {rep}", body=body)
 
 
-def thank_you_note(contact: str, prospect: str | None, signature: str) -> Message:
-    """A thank-you note for a referral, naming it when there is one."""
-    if prospect:
-        opening = f"Thank you for introducing me to {prospect}."
+def _and(names: list[str]) -> str:
+    """Names joined the way people write them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def thank_you_note(contact: str, prospects: list[str], signature: str) -> Message:
+    """A thank-you note for referrals, naming each of them."""
+    if prospects:
+        opening = f"Thank you for introducing me to {_and(prospects)}."
         middle = "I'll keep you posted on how it goes. "
     else:
         opening = "Thank you for thinking of me and passing my name along."

@@ -33,6 +33,16 @@ class ReferralEventView:
     note: str | None = None
 
 
+STAGES = {
+    "new": "new",
+    "contacted": "contacted",
+    "meeting": "at the meeting stage",
+    "proposal": "at the proposal stage",
+    "won": "won",
+    "lost": "lost",
+}
+
+
 @dataclass(frozen=True)
 class ReferralView:
     """A referral and where it stands."""
@@ -48,6 +58,11 @@ class ReferralView:
     note: str | None = None
     thanked: bool = False
     history: tuple[ReferralEventView, ...] = ()
+
+    @property
+    def stage(self) -> str:
+        """The status as a phrase: "at the meeting stage", "won"."""
+        return STAGES.get(self.status, self.status)
 
     @property
     def is_open(self) -> bool:

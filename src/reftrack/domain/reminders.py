@@ -136,7 +136,7 @@ def inform_referrer(referrals: Iterable[ReferralView]) -> list[Reminder]:
         Reminder(
             ReminderKind.inform_referrer,
             r.referrer,
-            f"Tell {r.referrer.label} that {r.prospect.label} is now {r.status}",
+            f"Tell {r.referrer.label} that {r.prospect.label} is now {r.stage}",
             r.status_changed_on,
             f"reftrack referral inform {r.id}",
         )

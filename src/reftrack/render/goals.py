@@ -17,6 +17,10 @@ BASIS = {
 }
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _percent(rate: float) -> str:
     return f"{rate * 100:.0f} %"
 
@@ -26,8 +30,8 @@ def rate_text(status: GoalStatus) -> str:
     rate = status.rate
     if rate.basis == "history":
         return (
-            f"your rate: {_percent(rate.value)} over {rate.asks} asks "
-            f"({rate.referrals} referrals in the last year, steadied by the assumed rate)"
+            f"your rate: {_percent(rate.value)} over {_plural(rate.asks, 'ask')} "
+            f"({_plural(rate.referrals, 'referral')} in the last year)"
         )
     return f"{_percent(rate.value)} {BASIS[rate.basis]}"
 
@@ -97,7 +101,7 @@ def print_goal(
     out.print(
         Text(
             f"This week ({status.week_start} to {status.week_end}): "
-            f"{status.weekly_goal} asks{done_week}."
+            f"{_plural(status.weekly_goal, 'ask')}{done_week}."
         )
     )
     if status.on_pace:
@@ -175,8 +179,8 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     """The morning list: the numbers, then the most pressing things first (20 unless all)."""
     out = console()
     p = agenda.progress
-    out.print(Text(f"{agenda.day:%A %d %B %Y}", style="bold"))
-    if p.daily_goal is not None:
+    out.print(Text(f"{agenda.day:%A} {agenda.day.day} {agenda.day:%B %Y}", style="bold"))
+    if p.daily_goal:
         asks = f"Asks today: {p.asks_today} of {p.daily_goal}"
     else:
         asks = f"Asks today: {p.asks_today}"

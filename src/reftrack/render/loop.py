@@ -63,9 +63,11 @@ def print_ask(recorded: Any) -> None:
     out = console()
     ask: AskView = recorded.ask
     close = ""
-    if ask.close:
-        close = f" after the {ask.close.result} deal of {ask.close.closed_on}"
-    out.print(Text(f"Asked {ask.contact.label}{close} on {ask.asked_on}: {ask.outcome}."))
+    if ask.close and ask.close.closed_on == ask.asked_on:
+        close = f", right after the {ask.close.result} deal"
+    elif ask.close:
+        close = f", after the {ask.close.result} deal of {ask.close.closed_on}"
+    out.print(Text(f"Asked {ask.contact.label} on {ask.asked_on}{close}: {ask.outcome}."))
     created = {c.id for c in recorded.new_contacts}
     for referral in ask.referrals:
         marker = " (new contact)" if referral.prospect.id in created else ""
@@ -89,7 +91,8 @@ def print_ask(recorded: Any) -> None:
         )
     _next(out, steps)
     count = recorded.asks_that_day
-    out.print(Text(f"{count} ask{'s' if count != 1 else ''} today. Keep going.", style="dim"))
+    when = "today" if recorded.today else f"on {ask.asked_on}"
+    out.print(Text(f"{count} ask{'s' if count != 1 else ''} {when}. Keep going.", style="dim"))
 
 
 def referral_document(view: ReferralView) -> dict[str, Any]:
@@ -162,11 +165,17 @@ def print_referral_moved(view: ReferralView) -> None:
     """A status change, and the reminder to tell the referrer."""
     out = console()
     value = f" ({format_amount(view.value_cents)})" if view.value_cents else ""
-    out.print(Text(f"Referral #{view.id} {view.prospect.label} is now {view.status}{value}."))
-    _next(
-        out,
-        [(f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")],
-    )
+    out.print(Text(f"Referral #{view.id} {view.prospect.label} is now {view.stage}{value}."))
+    steps = [
+        (f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")
+    ]
+    if view.status == "won":
+        amount = f" --value {view.value_cents // 100}" if view.value_cents else ""
+        steps.append(("Record the deal:", f"reftrack close {quoted(view.prospect.label)}{amount}"))
+        steps.append(
+            (f"Then ask {view.prospect.label} too:", f"reftrack ask {quoted(view.prospect.label)}")
+        )
+    _next(out, steps)
 
 
 def print_referrer_informed(view: ReferralView) -> None:

@@ -154,7 +154,8 @@ def print_record(record: ContactRecord) -> None:
         for t in record.thanks:
             what = f"gift: {t.gift}" if t.kind == "gift" and t.gift else t.kind
             for_ = f" for {t.referral_prospect.label}" if t.referral_prospect else ""
-            out.print(Text(f"  {t.thanked_on}  {what}{for_}"))
+            note = f" — {t.note}" if t.note else ""
+            out.print(Text(f"  {t.thanked_on}  {what}{for_}{note}"))
     if record.shares:
         out.print(_section("Shared with them"))
         for s in record.shares:

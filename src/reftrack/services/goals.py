@@ -213,14 +213,18 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             day,
         )
 
+        fresh = queries.referrals_with_status(session, rt.rep, "new", year_ago)
         items += rules.contact_referral(
-            referral_views(session, queries.referrals_with_status(session, rt.rep, "new", year_ago))
+            referral_views(session, fresh, with_history=False, with_thanks=False)
         )
+        untold = queries.referrals_untold_since(session, rt.rep, year_ago)
         items += rules.inform_referrer(
-            referral_views(session, queries.referrals_changed_since(session, rt.rep, year_ago))
+            referral_views(session, untold, with_history=False, with_thanks=False)
         )
         recent = referral_views(
-            session, queries.referrals_received_between(session, rt.rep, year_ago, day)
+            session,
+            queries.referrals_received_between(session, rt.rep, year_ago, day),
+            with_history=False,
         )
         items += rules.thank(recent)
 

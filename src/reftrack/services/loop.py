@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
+from reftrack.domain.dates import is_working_day
 from reftrack.domain.records import (
     AskView,
     CloseView,
@@ -69,16 +70,25 @@ def close_view(close: Close, contact: ContactRef) -> CloseView:
     )
 
 
-def referral_views(session: Session, rows: Sequence[Referral]) -> list[ReferralView]:
-    """Stored referrals as domain values, with their history and whether they were thanked."""
+def referral_views(
+    session: Session,
+    rows: Sequence[Referral],
+    with_history: bool = True,
+    with_thanks: bool = True,
+) -> list[ReferralView]:
+    """Stored referrals as domain values, with their history and whether they were thanked.
+
+    `today` leaves out what a rule does not need, so it reads no more than it shows.
+    """
     ids = [r.id for r in rows if r.id is not None]
     refs = _refs(session, [r.referrer_id for r in rows] + [r.prospect_id for r in rows])
     history: dict[int, list[ReferralEventView]] = {}
-    for event in queries.referral_events(session, ids):
-        history.setdefault(event.referral_id, []).append(
-            ReferralEventView(event.happened_on, event.kind, event.status, event.note)
-        )
-    thanked = queries.thank_you_days(session, [r.referrer_id for r in rows])
+    if with_history:
+        for event in queries.referral_events(session, ids):
+            history.setdefault(event.referral_id, []).append(
+                ReferralEventView(event.happened_on, event.kind, event.status, event.note)
+            )
+    thanked = queries.thank_you_days(session, [r.referrer_id for r in rows]) if with_thanks else {}
     return [
         ReferralView(
             id=r.id or 0,
@@ -167,6 +177,7 @@ class AskRecorded:
     ask: AskView
     new_contacts: tuple[ContactRef, ...]
     asks_that_day: int
+    today: bool = True
 
 
 @dataclass(frozen=True)
@@ -252,6 +263,16 @@ def _add_referral(
     return referral
 
 
+def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
+    """The day itself if it is a working day, else the next one (a follow-up never on Sunday)."""
+    off = {d.day for d in queries.days_off(session, rt.rep, day, day + timedelta(days=60))}
+    for _ in range(60):
+        if is_working_day(day, rt.settings.workdays, off):
+            return day
+        day = day + timedelta(days=1)
+    return day
+
+
 def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     """Record an ask (and the close it follows, when given), and each name it brought."""
     outcome = draft.outcome or (Outcome.referred if draft.referrals else Outcome.pending)
@@ -279,7 +300,9 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             close = queries.latest_close_without_ask(session, contact.id, draft.on)
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in (Outcome.promised, Outcome.pending):
-            follow_up = draft.on.add(days=rt.settings.follow_up_days)
+            follow_up = _next_working_day(
+                session, rt, draft.on.add(days=rt.settings.follow_up_days)
+            )
         ask = Ask(
             rep=rt.rep,
             contact_id=contact.id,
@@ -313,7 +336,12 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             close=close_view(close, contact) if close else None,
             referrals=tuple(referral_views(session, rows)),
         )
-        return AskRecorded(view, tuple(new_contacts), queries.asks_on(session, rt.rep, rt.today))
+        return AskRecorded(
+            view,
+            tuple(new_contacts),
+            queries.asks_on(session, rt.rep, draft.on),
+            draft.on == rt.today,
+        )
 
 
 # Referrals
@@ -398,6 +426,11 @@ def update_referral(
         if value_cents is not None:
             row.value_cents = value_cents
         session.add(row)
+        prospect = session.get(Contact, row.prospect_id)
+        if status == ReferralStatus.won and prospect and prospect.kind == ContactKind.prospect:
+            # A won prospect is a customer now: someone to ask for referrals in turn.
+            prospect.kind = str(ContactKind.customer)
+            session.add(prospect)
         session.add(
             ReferralEvent(
                 rep=rt.rep,

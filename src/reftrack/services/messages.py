@@ -18,20 +18,26 @@ def compose(
     with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
         if kind == "email":
+            # The rep's name as people know it: the signature, else the rep setting.
             return intro_email(
-                contact.name, settings.ideal_customer, settings.rep, settings.signature_text
+                contact.name,
+                settings.ideal_customer,
+                settings.signature_text,
+                settings.signature_text,
             )
         if kind == "thanks":
-            prospect = None
+            names: list[str] = []
             if for_:
                 referral = _find_referral(session, rt, for_)
-                prospect = _refs(session, [referral.prospect_id])[referral.prospect_id].name
+                names = [_refs(session, [referral.prospect_id])[referral.prospect_id].name]
             else:
                 views = referral_views(
-                    session, queries.referrals(session, rt.rep, referrer_id=contact.id)
+                    session,
+                    queries.referrals(session, rt.rep, referrer_id=contact.id),
+                    with_history=False,
                 )
-                unthanked = [v for v in views if not v.thanked] or views
-                prospect = unthanked[0].prospect.name if unthanked else None
-            return thank_you_note(contact.name, prospect, settings.signature_text)
+                unthanked = [v for v in views if not v.thanked] or views[:1]
+                names = [v.prospect.name for v in reversed(unthanked)]
+            return thank_you_note(contact.name, names, settings.signature_text)
         person, person_company = parse_person(for_ or "", "--for")
         return given_intro(contact.name, person, company or person_company, settings.signature_text)

@@ -214,12 +214,12 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
         )
     for s in scores:
         factors = " ".join(
-            f"{name[0].upper()}{value}"
+            f"{name}{value}"
             for name, value in (
-                ("liking", s.liking),
-                ("reciprocity", s.reciprocity),
-                ("credibility", s.credibility),
-                ("commitment", s.commitment),
+                ("L", s.liking),
+                ("R", s.reciprocity),
+                ("Cr", s.credibility),
+                ("Co", s.commitment),
             )
             if value is not None
         )

@@ -111,7 +111,14 @@ def _use_wal(engine: Engine) -> None:
 def _stored_revision(engine: Engine) -> tuple[str | None, bool]:
     """Return (the schema revision recorded in the database, whether it holds any table)."""
     with engine.connect() as connection:
-        tables = set(inspect(connection).get_table_names())
+        if connection.dialect.name == "sqlite":
+            # One cheap read instead of the inspector: this runs before every command.
+            names = connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            ).scalars()
+            tables = set(names)
+        else:
+            tables = set(inspect(connection).get_table_names())
         if "alembic_version" not in tables:
             return None, bool(tables)
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

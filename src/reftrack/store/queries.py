@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from reftrack.store.models import (
@@ -319,9 +319,14 @@ def referrals_with_status(
     return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
 
 
-def referrals_changed_since(session: Session, rep: str, first: date) -> Sequence[Referral]:
-    """Referrals whose status last changed on or after `first`."""
-    query = select(Referral).where(Referral.rep == rep, Referral.status_changed_on >= first)
+def referrals_untold_since(session: Session, rep: str, first: date) -> Sequence[Referral]:
+    """Referrals whose status changed on or after `first` with the referrer not told since."""
+    query = select(Referral).where(
+        Referral.rep == rep,
+        Referral.status_changed_on >= first,
+        Referral.status != "new",
+        or_(col(Referral.informed_on).is_(None), Referral.informed_on < Referral.status_changed_on),
+    )
     return session.exec(query.order_by(Referral.status_changed_on, Referral.id)).all()
 
 

@@ -1,0 +1,104 @@
+"""reftrack's crontab lines, and what installing or removing them did, as plain text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reftrack.domain.schedule import CronInstall, CronPlan, CrontabEdit
+from reftrack.render.output import console
+
+MAILTO_REACH = (
+    "MAILTO is not per job: cron applies it to every job below it in the crontab "
+    "(some crons: to the whole crontab), not only to reftrack's. reftrack puts it just "
+    "above its own lines, so keep your own jobs above them."
+)
+NO_MAILTO = (
+    "Cron mails each job's output to your local mailbox (read it with `mail`); "
+    "--mailto sends it elsewhere. See docs/cron.md for a working mail setup."
+)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def print_plan(plan: CronPlan) -> None:
+    """The lines exactly as they would go in the crontab on stdout; notes on stderr."""
+    out, err = console(), console(stderr=True)
+    for line in plan.lines:
+        out.print(Text(line))
+    if not plan.jobs:
+        err.print("Both jobs are off: there is nothing to install.")
+    elif plan.mailto is not None:
+        err.print(Text(MAILTO_REACH))
+
+
+def _print_jobs(plan: CronPlan) -> None:
+    out = console()
+    for job in plan.jobs:
+        out.print(Text(f"  {job.name:<8} {job.schedule.describe():<22} reftrack {job.name}"))
+    for name in plan.skipped:
+        out.print(Text(f"  {name:<8} off"))
+
+
+def print_installed(result: CronInstall) -> None:
+    """What `cron install` did, the schedules, and where the mail goes."""
+    out = console()
+    plan, edit = result.plan, result.edit
+    if not plan.jobs:
+        if edit.removed:
+            out.print(Text(f"Both jobs are off: removed {_count(edit.removed, 'reftrack line')}."))
+        else:
+            out.print("Both jobs are off: nothing to install, and nothing of reftrack's to remove.")
+        return
+    if not edit.changed:
+        out.print("Already in your crontab, unchanged:")
+    elif edit.removed_jobs:
+        out.print("Updated your crontab:")
+    else:
+        out.print("Installed in your crontab:")
+    _print_jobs(plan)
+    _print_mailto_left(edit)
+    if plan.mailto is not None:
+        out.print(Text(f"Cron mails the output to {plan.mailto}. {MAILTO_REACH}"))
+    else:
+        out.print(Text(NO_MAILTO))
+    out.print("`reftrack cron show` prints the lines; `reftrack cron remove` takes them back.")
+
+
+def _print_mailto_left(edit: CrontabEdit) -> None:
+    """Say which MAILTO reftrack left alone, and why."""
+    out = console()
+    if edit.kept_mailto is not None:
+        out.print(
+            Text(f"Left MAILTO={edit.kept_mailto} in place: it was changed after reftrack set it.")
+        )
+    elif edit.missing_mailto is not None:
+        out.print(
+            Text(
+                f"The MAILTO={edit.missing_mailto} reftrack set is no longer right above its "
+                "lines, so reftrack left every MAILTO line alone; `crontab -e` edits them."
+            )
+        )
+
+
+def print_removed(edit: CrontabEdit) -> None:
+    """How many of its lines reftrack took back, or that there were none."""
+    out = console()
+    if not edit.removed:
+        out.print("No reftrack lines in your crontab: nothing to remove.")
+    else:
+        what = list(edit.removed_jobs)
+        if edit.removed_mailto is not None:
+            what.append(f"MAILTO={edit.removed_mailto}")
+        out.print(
+            Text(
+                f"Removed {_count(edit.removed, 'reftrack line')} from your crontab "
+                f"({_listed(what)})."
+            )
+        )
+    _print_mailto_left(edit)

@@ -1,0 +1,178 @@
+"""`reftrack cron`: plan reftrack's crontab lines, install them and take them back.
+
+python-crontab runs the `crontab` program. reftrack reads and writes the table as
+text rather than through python-crontab's line objects, because rendering those
+rewrites the user's own lines (it moves variables, respaces fields and comments);
+the edit itself is `reftrack.domain.schedule`'s, on the text, and touches only
+reftrack's lines.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from reftrack.domain.schedule import (
+    JOB_COMMANDS,
+    JOBS,
+    CronInstall,
+    CronJob,
+    CronPlan,
+    CrontabEdit,
+    check_mailto,
+    command_text,
+    job_line,
+    parse_schedule,
+    with_plan,
+    without_reftrack,
+)
+from reftrack.errors import ReftrackError, UsageProblem
+
+LOCALE = "C.UTF-8"
+INSTALL_CRON = "install cron (Debian or Ubuntu: sudo apt install cron)"
+
+
+def reftrack_program() -> tuple[str, ...]:
+    """This reftrack as an absolute command, for cron's bare PATH."""
+    python = os.path.abspath(sys.executable)
+    beside = Path(python).parent / "reftrack"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return (str(beside),)
+    found = shutil.which("reftrack")
+    if found:
+        return (os.path.abspath(found),)
+    return (python, "-m", "reftrack")
+
+
+def database_location(db: str | None) -> str:
+    """The database the user has now (`--db`, REFTRACK_DB or the default), made absolute."""
+    if db and "://" in db:
+        return db
+    if db:
+        return os.path.abspath(os.path.expanduser(db))
+    from reftrack.services.runtime import default_database
+
+    return os.path.abspath(default_database())
+
+
+def config_location() -> str:
+    """The settings file the user has now, made absolute."""
+    from reftrack.config import config_path
+
+    return os.path.abspath(config_path())
+
+
+def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPlan:
+    """The lines `cron install` would add, for this database, config and reftrack."""
+    schedules = {
+        "summary": parse_schedule(summary, "--summary"),
+        "today": parse_schedule(today, "--today"),
+    }
+    address = check_mailto(mailto) if mailto is not None else None
+    chosen = {name: when for name, when in schedules.items() if when is not None}
+    if address is not None and not chosen:
+        raise UsageProblem(
+            "--mailto: both jobs are off, so there is nothing to mail",
+            "turn one on, or leave --mailto out",
+        )
+    environment = {
+        "LC_ALL": LOCALE,
+        "REFTRACK_DB": database_location(db),
+        "REFTRACK_CONFIG": config_location(),
+    }
+    program = reftrack_program()
+    jobs = []
+    for name, schedule in chosen.items():
+        command = command_text(program, environment, JOB_COMMANDS[name])
+        jobs.append(CronJob(name, schedule, job_line(name, schedule, command, address)))
+    return CronPlan(
+        jobs=tuple(jobs),
+        mailto=address,
+        skipped=tuple(name for name in JOBS if name not in chosen),
+    )
+
+
+def install(cron_plan: CronPlan) -> CronInstall:
+    """Put the plan's lines in the user's crontab in place of reftrack's earlier ones."""
+    crontab = _UserCrontab()
+    edit = with_plan(crontab.load(), cron_plan)
+    if edit.changed:
+        crontab.save(edit.after)
+    return CronInstall(plan=cron_plan, edit=edit)
+
+
+def remove() -> CrontabEdit:
+    """Take reftrack's lines (and the MAILTO it set, if unchanged) out of the user's crontab."""
+    crontab = _UserCrontab()
+    edit = without_reftrack(crontab.load())
+    if edit.changed:
+        crontab.save(edit.after)
+    return edit
+
+
+class _UserCrontab:
+    """The current user's crontab, through python-crontab and the `crontab` program."""
+
+    def __init__(self) -> None:
+        from crontab import CronTab
+
+        tab = CronTab()  # no user given: nothing is read until `load`
+        # python-crontab looked `crontab` up when it was imported; honour the PATH in force
+        # now. It splits the command like a shell, so a path with spaces is quoted.
+        found = shutil.which("crontab") or "/usr/bin/crontab"
+        tab.cron_command = shlex.quote(found)
+        self.program = found
+        self.tab = tab
+
+    def _run(self, *args: str, **flags: str) -> tuple[int, str, str]:
+        from crontab import Process
+
+        try:
+            process = Process(self.tab.cron_command, *args, **flags, **self.tab.user_opt).run()
+        except FileNotFoundError:
+            raise ReftrackError("no `crontab` program found on this system", INSTALL_CRON) from None
+        except UnicodeDecodeError:
+            raise ReftrackError(
+                "your crontab is not UTF-8 text, so reftrack leaves it alone",
+                "save it as UTF-8 with `crontab -e`, or add the lines from `reftrack cron show`",
+            ) from None
+        except OSError as error:
+            raise ReftrackError(
+                f"cannot run {self.program}: {error.strerror or error}", INSTALL_CRON
+            ) from None
+        return process.returncode, process.stdout, process.stderr
+
+    def load(self) -> str:
+        """The table's text exactly as `crontab -l` prints it; '' when the user has none."""
+        code, out, err = self._run(l="")
+        if code == 0:
+            return out
+        if "no crontab for" in err:
+            return ""
+        raise ReftrackError(
+            f"`crontab -l` failed: {_first_line(err) or f'exit status {code}'}",
+            "check that cron is installed and that you may use it (see /etc/cron.allow)",
+        )
+
+    def save(self, text: str) -> None:
+        """Install `text` as the user's crontab."""
+        descriptor, path = tempfile.mkstemp(prefix="reftrack-crontab-", suffix=".txt")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+            code, _out, err = self._run(path)
+        finally:
+            os.unlink(path)
+        if code != 0:
+            raise ReftrackError(
+                f"`crontab` refused the new table: {_first_line(err) or f'exit status {code}'}",
+                "your crontab is unchanged; `crontab -l` shows it",
+            )
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")

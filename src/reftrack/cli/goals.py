@@ -24,9 +24,8 @@ def goal_set(
     rate: Annotated[
         float | None,
         typer.Option(
-            help="A fixed referrals-per-ask rate (default: learned from your asks).",
-            min=0.0,
-            max=10.0,
+            help="A fixed referrals-per-ask rate, above 0 and at most 10 "
+            "(default: learned from your asks).",
         ),
     ] = None,
     from_: Annotated[

@@ -72,7 +72,7 @@ def print_goal(
     """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
     out = console()
     if status is None:
-        out.print("No goal yet. Set one: reftrack goal set --referrals 8 --per month")
+        out.print("No goal in force. Set one: reftrack goal set --referrals 8 --per month")
         return
     heading = f"{verb}: " if verb else ""
     out.print(

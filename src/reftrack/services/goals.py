@@ -83,7 +83,9 @@ def set_goal(
     if target < 0:
         raise UsageProblem(f"--referrals: {target} is negative; a target is 0 or more")
     if rate is not None and not 0 < rate <= 10:
-        raise UsageProblem(f"--rate: {rate} is out of range; referrals per ask are above 0")
+        raise UsageProblem(
+            f"--rate: {rate:g} is out of range; referrals per ask are above 0 and at most 10"
+        )
     with rt.transaction(write=True) as session:
         for goal in queries.goals(session, rt.rep):
             if goal.effective_from == effective_from:
@@ -100,7 +102,10 @@ def set_goal(
             )
         )
         session.flush()
-        day = max(effective_from, rt.today)
+        # Confirm the goal just set: today if it is the one in force today, else its first day.
+        in_force_today = goal_in_force(_goal_specs(session, rt), rt.today)
+        is_new = in_force_today is not None and in_force_today.effective_from == effective_from
+        day = rt.today if is_new else effective_from
         status = status_on(session, rt, day)
         assert status is not None
         return status

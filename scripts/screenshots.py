@@ -21,11 +21,13 @@ def main() -> int:
     out_dir = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else IMAGES
     out_dir.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix="reftrack-shots-")
-    os.environ.update({
-        "REFTRACK_DB": f"{scratch}/demo.db",
-        "REFTRACK_CONFIG": f"{scratch}/config.toml",
-        "REFTRACK_NOW": PINNED_NOW,
-    })
+    os.environ.update(
+        {
+            "REFTRACK_DB": f"{scratch}/demo.db",
+            "REFTRACK_CONFIG": f"{scratch}/config.toml",
+            "REFTRACK_NOW": PINNED_NOW,
+        }
+    )
     os.environ.pop("NO_COLOR", None)
 
     from rich.console import Console
@@ -47,8 +49,14 @@ def main() -> int:
     fill_demo(rt, 2, 300, 1)
 
     def shoot(name: str, title: str, draw) -> None:  # type: ignore[no-untyped-def]
-        recording = Console(record=True, force_terminal=True, width=92, color_system="truecolor",
-                            highlight=False, file=open(os.devnull, "w"))  # noqa: SIM115
+        recording = Console(
+            record=True,
+            force_terminal=True,
+            width=92,
+            color_system="truecolor",
+            highlight=False,
+            file=open(os.devnull, "w"),
+        )  # noqa: SIM115
         for module in (reftrack.render.goals, reftrack.render.charts, reftrack.render.output):
             module.console = lambda stderr=False, _c=recording: _c  # type: ignore[attr-defined]
         draw(recording)
@@ -56,12 +64,19 @@ def main() -> int:
         target.write_text(recording.export_svg(title=title))
         print(f"wrote {target}")
 
-    shoot("today", "reftrack today",
-          lambda c: reftrack.render.goals.print_today(today_agenda(rt, rt.today)))
-    shoot("summary", "reftrack summary",
-          lambda c: c.print(Text(summary_text(weekly_summary(rt, week_of(rt, "last"))))))
-    shoot("stats", "reftrack stats",
-          lambda c: reftrack.render.charts.print_stats(habit_stats(rt, 26)))
+    shoot(
+        "today",
+        "reftrack today",
+        lambda c: reftrack.render.goals.print_today(today_agenda(rt, rt.today)),
+    )
+    shoot(
+        "summary",
+        "reftrack summary",
+        lambda c: c.print(Text(summary_text(weekly_summary(rt, week_of(rt, "last"))))),
+    )
+    shoot(
+        "stats", "reftrack stats", lambda c: reftrack.render.charts.print_stats(habit_stats(rt, 26))
+    )
     rt.close()
     return 0
 

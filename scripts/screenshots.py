@@ -56,7 +56,7 @@ def main() -> int:
             color_system="truecolor",
             highlight=False,
             file=open(os.devnull, "w"),
-        )  # noqa: SIM115
+        )
         for module in (reftrack.render.goals, reftrack.render.charts, reftrack.render.output):
             module.console = lambda stderr=False, _c=recording: _c  # type: ignore[attr-defined]
         draw(recording)

@@ -7,6 +7,7 @@ pinned day, rendered by Rich as a terminal would show them.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -55,7 +56,7 @@ def main() -> int:
             width=92,
             color_system="truecolor",
             highlight=False,
-            file=open(os.devnull, "w"),
+            file=io.StringIO(),
         )
         for module in (reftrack.render.goals, reftrack.render.charts, reftrack.render.output):
             module.console = lambda stderr=False, _c=recording: _c  # type: ignore[attr-defined]

@@ -3,7 +3,8 @@
 Each figure is the median wall time of several runs of a fresh process, set
 against the import time of the libraries the command cannot do without:
 
-  today   ≤ 1.3 × importing typer, rich, sqlmodel (with SQLAlchemy) and pendulum
+  today   ≤ 1.3 × importing typer, rich, sqlmodel (with SQLAlchemy and its SQLite
+            dialect), pendulum, sqlite3 and tomllib: the libraries `today` runs on
   --help  ≤ 1.5 × importing typer
 
 Usage: python scripts/bench.py [--runs N] [--check]   (--check exits 1 over budget)
@@ -21,7 +22,10 @@ from pathlib import Path
 
 TODAY_BUDGET = 1.3
 HELP_BUDGET = 1.5
-LIBRARIES = "import typer, rich.console, rich.table, sqlmodel, pendulum"
+LIBRARIES = (
+    "import typer, rich.console, rich.table, sqlmodel, pendulum, sqlite3, tomllib,"
+    " sqlalchemy.dialects.sqlite"
+)
 
 
 def median_seconds(command: list[str], env: dict[str, str], runs: int) -> float:

@@ -2,21 +2,97 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import os
 import sys
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli import contacts, demo, goals, loop, reports, setup
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
 
+# Every command, in the order --help lists them: (module, attribute). A command is
+# built only when it runs, so --help and completion stay light (ARCHITECTURE rule 2).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "today": ("reftrack.cli.goals", "today"),
+    "ask": ("reftrack.cli.loop", "ask"),
+    "close": ("reftrack.cli.loop", "close"),
+    "referral": ("reftrack.cli.loop", "referral_app"),
+    "thank": ("reftrack.cli.loop", "thank"),
+    "give": ("reftrack.cli.loop", "give"),
+    "share": ("reftrack.cli.loop", "share"),
+    "score": ("reftrack.cli.loop", "score"),
+    "script": ("reftrack.cli.loop", "script"),
+    "template": ("reftrack.cli.loop", "template"),
+    "goal": ("reftrack.cli.goals", "goal_app"),
+    "off": ("reftrack.cli.goals", "off"),
+    "summary": ("reftrack.cli.reports", "summary"),
+    "stats": ("reftrack.cli.reports", "stats"),
+    "log": ("reftrack.cli.reports", "log"),
+    "contact": ("reftrack.cli.contacts", "app"),
+    "config": ("reftrack.cli.setup", "config_app"),
+    "cron": ("reftrack.cli.setup", "cron_app"),
+    "demo": ("reftrack.cli.demo", "demo"),
+}
+
+
+def _target(name: str) -> Any:
+    module, attribute = COMMANDS[name]
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _short_help(target: Any, limit: int) -> str:
+    """The first line of a command's help, cut to fit, without building the command."""
+    text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
+    first = (text or "").strip().splitlines()[0] if text and text.strip() else ""
+    return first if len(first) <= limit else first[: max(0, limit - 3)].rstrip() + "..."
+
 
 class ReftrackGroup(TyperGroup):
-    """The root group: turns every error into one line on stderr and an exit code."""
+    """The root group: builds commands lazily, and turns every error into one line on stderr."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command, in the order of the table above."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Build (once) and return the command called `cmd_name`."""
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        target = _target(cmd_name)
+        if isinstance(target, typer.Typer):
+            target.rich_markup_mode = None
+            command = typer.main.get_command(target)
+        else:
+            single = typer.Typer(rich_markup_mode=None)
+            single.command(cmd_name)(target)
+            command = typer.main.get_command(single)
+        command.name = cmd_name
+        self.commands[cmd_name] = command
+        return command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands with their first help line, building none of them."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _short_help(_target(name), limit)) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Resolve a command; a typo gets the nearest names."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            close = difflib.get_close_matches(name, list(COMMANDS), n=3)
+            hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            raise typer.BadParameter(
+                f"No such command {name!r}.{hint}", ctx=ctx, param_hint="COMMAND"
+            )
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a ReftrackError becomes one line and exit 1 (2 for bad usage)."""
@@ -49,13 +125,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-goals.register(app)
-app.add_typer(contacts.app, name="contact")
-loop.register(app)
-reports.register(app)
-app.add_typer(setup.config_app, name="config")
-app.add_typer(setup.cron_app, name="cron")
-demo.register(app)
 
 
 def _print_version(value: bool) -> None:

@@ -44,8 +44,3 @@ def demo(
         print_demo_heading(None, None, None, "Stats (reftrack stats)")
         print_stats(habit_stats(rt, 26))
         print_demo_done(rt.location, throw_away)
-
-
-def register(app: typer.Typer) -> None:
-    """Add demo to the root app."""
-    app.command("demo")(demo)

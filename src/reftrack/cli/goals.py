@@ -114,10 +114,3 @@ def today(
         emit_json(today_document(agenda))
     else:
         print_today(agenda, show_all=all_)
-
-
-def register(app: typer.Typer) -> None:
-    """Add goal, off and today to the root app."""
-    app.command("today")(today)
-    app.add_typer(goal_app, name="goal")
-    app.command("off")(off)

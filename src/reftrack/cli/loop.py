@@ -461,10 +461,3 @@ def template(
     with runtime(ctx) as rt:
         message = compose(rt, kind, name, for_, company)
     print_message(message)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ask-loop commands to the root app."""
-    for command in (close, ask, thank, give, share, score, script, template):
-        app.command(command.__name__)(command)
-    app.add_typer(referral_app, name="referral")

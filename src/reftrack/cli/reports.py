@@ -103,10 +103,3 @@ def stats(
         emit_json(stats_document(figures))
     else:
         print_stats(figures)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the report commands to the root app."""
-    app.command("summary")(summary)
-    app.command("stats")(stats)
-    app.command("log")(log)

@@ -192,13 +192,29 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
     settings = rt.settings
     year_ago = day - timedelta(days=LOOKBACK_DAYS)
     with rt.transaction() as session:
-        archived = queries.archived_ids(session, rt.rep)
         calendar = work_calendar(session, rt, day, day)
         working_day = calendar.is_working(day)
         items: list[rules.Reminder] = []
 
         window_start = day - timedelta(days=settings.ask_window_days)
         closes = queries.closes_between(session, rt.rep, window_start, day)
+        waiting = queries.waiting_asks(session, rt.rep, year_ago, day)
+        fresh = queries.referrals_with_status(session, rt.rep, "new", year_ago)
+        untold = queries.referrals_untold_since(session, rt.rep, year_ago)
+        received = queries.referrals_received_between(session, rt.rep, year_ago, day)
+        dates = queries.dates_on(
+            session, rt.rep, _upcoming_month_days(day, settings.date_horizon_days)
+        )
+        scores = queries.scores_since(session, rt.rep, year_ago)
+        # One read of every contact the rules will name, instead of one per rule.
+        _refs(
+            session,
+            [
+                *(row.contact_id for row in (*closes, *waiting, *dates, *scores)),
+                *(r.referrer_id for r in (*fresh, *untold, *received)),
+                *(r.prospect_id for r in (*fresh, *untold, *received)),
+            ],
+        )
         refs = _refs(session, [c.contact_id for c in closes])
         items += rules.ask_close(
             [rules.RecentClose(refs[c.contact_id], c.closed_on, c.result, c.title) for c in closes],
@@ -207,7 +223,6 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             settings.ask_window_days,
         )
 
-        waiting = queries.waiting_asks(session, rt.rep, year_ago, day)
         refs = _refs(session, [a.contact_id for a in waiting])
         items += rules.follow_up(
             [
@@ -218,24 +233,19 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             day,
         )
 
-        fresh = queries.referrals_with_status(session, rt.rep, "new", year_ago)
         items += rules.contact_referral(
             referral_views(session, fresh, with_history=False, with_thanks=False)
         )
-        untold = queries.referrals_untold_since(session, rt.rep, year_ago)
         items += rules.inform_referrer(
             referral_views(session, untold, with_history=False, with_thanks=False)
         )
         recent = referral_views(
             session,
-            queries.referrals_received_between(session, rt.rep, year_ago, day),
+            received,
             with_history=False,
         )
         items += rules.thank(recent)
 
-        dates = queries.dates_on(
-            session, rt.rep, _upcoming_month_days(day, settings.date_horizon_days)
-        )
         refs = _refs(session, [d.contact_id for d in dates])
         items += rules.dates_ahead(
             [(refs[d.contact_id], ImportantDay(d.label, d.month, d.day, d.year)) for d in dates],
@@ -268,7 +278,6 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         )
 
         latest_cards: dict[int, ScoreView] = {}
-        scores = queries.scores_since(session, rt.rep, year_ago)
         refs = _refs(session, [s.contact_id for s in scores])
         for row in scores:
             latest_cards[row.contact_id] = score_view(row, refs[row.contact_id])
@@ -281,6 +290,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             },
         )
 
+        archived = session.info.get("archived_contacts", set())
         items = [i for i in items if i.contact.id not in archived]
         shown = items if working_day else rules.pressing_on_a_day_off(items, day)
         ordered = rules.most_pressing_first(shown, day)

@@ -49,11 +49,15 @@ from reftrack.store.models import (
 
 
 def _refs(session: Session, ids: Sequence[int]) -> dict[int, ContactRef]:
-    """Contact references by id."""
-    return {
-        id: ContactRef(id, name, company)
-        for id, (name, company) in queries.contact_refs(session, ids).items()
-    }
+    """Contact references by id, each contact read once per session."""
+    known: dict[int, ContactRef] = session.info.setdefault("contact_refs", {})
+    archived: set[int] = session.info.setdefault("archived_contacts", set())
+    missing = {id for id in ids if id not in known}
+    for id, (name, company, is_archived) in queries.contact_refs(session, missing).items():
+        known[id] = ContactRef(id, name, company)
+        if is_archived:
+            archived.add(id)
+    return {id: known[id] for id in ids if id in known}
 
 
 def close_view(close: Close, contact: ContactRef) -> CloseView:

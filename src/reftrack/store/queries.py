@@ -54,12 +54,14 @@ def important_dates(session: Session, contact_ids: Sequence[int]) -> Sequence[Im
     return session.exec(query.order_by(ImportantDate.month, ImportantDate.day)).all()
 
 
-def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
-    """Name and company of some contacts, by id."""
+def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bool]]:
+    """Name, company and whether archived, of some contacts, by id."""
     if not ids:
         return {}
-    query = select(Contact.id, Contact.name, Contact.company).where(col(Contact.id).in_(set(ids)))
-    return {id: (name, company) for id, name, company in session.exec(query).all()}
+    query = select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
+        col(Contact.id).in_(set(ids))
+    )
+    return {id: (name, company, archived) for id, name, company, archived in session.exec(query)}
 
 
 def latest_close_without_ask(session: Session, contact_id: int, on: date) -> Close | None:
@@ -413,12 +415,6 @@ def scores_since(session: Session, rep: str, first: date) -> Sequence[Score]:
     """Scorecards dated on or after `first`, oldest first."""
     query = select(Score).where(Score.rep == rep, Score.scored_on >= first)
     return session.exec(query.order_by(Score.scored_on, Score.id)).all()
-
-
-def archived_ids(session: Session, rep: str) -> set[int]:
-    """The ids of the rep's archived contacts."""
-    query = select(Contact.id).where(Contact.rep == rep, col(Contact.archived).is_(True))
-    return {id for id in session.exec(query).all() if id is not None}
 
 
 def asks_per_day(session: Session, rep: str, first: date, last: date) -> dict[date, int]:

@@ -422,3 +422,12 @@ def test_user_text_with_markup_prints_as_typed(jane: Rep) -> None:
     jane.ok(["ask", "jane", "--referral", "[b]Bob[/b]", "--note", "[red]hot[/]"])
     assert "[b]Bob[/b]" in jane.ok("referral list").stdout
     assert "[red]hot[/]" in jane.ok("log").stdout
+
+
+def test_an_ask_reports_progress_against_todays_goal(jane: Rep) -> None:
+    jane.ok("goal set --referrals 2 --per month --rate 0.5 --from 2026-11-01")
+    assert "1 of 1 asks today: daily goal met." in jane.ok("ask jane --outcome declined").stdout
+    back_filled = jane.ok("ask jane --outcome declined --on 2026-11-20").stdout
+    assert "1 of 1 asks on 2026-11-20: daily goal met." in back_filled
+    jane.ok("goal set --referrals 40 --per month --rate 0.5")
+    assert "2 of 20 asks today: keep going." in jane.ok("ask jane --outcome declined").stdout

@@ -92,7 +92,13 @@ def print_ask(recorded: Any) -> None:
     _next(out, steps)
     count = recorded.asks_that_day
     when = "today" if recorded.today else f"on {ask.asked_on}"
-    out.print(Text(f"{count} ask{'s' if count != 1 else ''} {when}. Keep going.", style="dim"))
+    goal = recorded.daily_goal
+    if goal:
+        verdict = "daily goal met." if count >= goal else "keep going."
+        line = f"{count} of {goal} asks {when}: {verdict}"
+    else:
+        line = f"{count} ask{'s' if count != 1 else ''} {when}. Keep going."
+    out.print(Text(line, style="dim"))
 
 
 def referral_document(view: ReferralView) -> dict[str, Any]:

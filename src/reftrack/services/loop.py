@@ -182,6 +182,7 @@ class AskRecorded:
     new_contacts: tuple[ContactRef, ...]
     asks_that_day: int
     today: bool = True
+    daily_goal: int | None = None
 
 
 @dataclass(frozen=True)
@@ -340,11 +341,15 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             close=close_view(close, contact) if close else None,
             referrals=tuple(referral_views(session, rows)),
         )
+        from reftrack.services.goals import status_on  # goals builds on this module
+
+        status = status_on(session, rt, draft.on)
         return AskRecorded(
             view,
             tuple(new_contacts),
             queries.asks_on(session, rt.rep, draft.on),
             draft.on == rt.today,
+            status.daily_goal if status else None,
         )
 
 

@@ -431,3 +431,21 @@ def test_an_ask_reports_progress_against_todays_goal(jane: Rep) -> None:
     assert "1 of 1 asks on 2026-11-20: daily goal met." in back_filled
     jane.ok("goal set --referrals 40 --per month --rate 0.5")
     assert "2 of 20 asks today: keep going." in jane.ok("ask jane --outcome declined").stdout
+
+
+def test_every_recording_command_can_answer_in_json(jane: Rep) -> None:
+    def run(args: str) -> dict:
+        return json.loads(jane.ok(args + " --json").stdout)
+
+    close = run("close jane --deal Fleet --value 12k")
+    assert (close["result"], close["value"], close["contact"]) == ("won", 12000, "Jane Doe (Acme)")
+    ask = run('ask jane --referral "Bob Stone"')
+    assert ask["close"]["id"] == close["id"] and ask["new_contacts"] == ["Bob Stone"]
+    assert ask["referrals"][0]["status"] == "new"
+    assert run("referral update bob --status contacted")["status"] == "contacted"
+    assert run("referral inform bob")["informed_on"] == "2026-11-25"
+    assert run("referral add Dana --from jane")["prospect"] == "Dana"
+    thanks = run("thank jane --gift cake")
+    assert (thanks["kind"], sorted(thanks["covers"])) == ("gift", ["Bob Stone", "Dana"])
+    given = run('give jane --to "Zoe Park"')
+    assert (given["to"], given["introductions_given_to_contact"]) == ("Zoe Park", 1)

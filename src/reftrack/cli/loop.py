@@ -39,6 +39,16 @@ referral_app = typer.Typer(
 )
 
 
+def _show(json: bool, document, printer) -> None:  # type: ignore[no-untyped-def]
+    """Print what was recorded: one JSON document with --json, else the rep's text."""
+    if json:
+        from reftrack.render.output import emit_json
+
+        emit_json(document())
+    else:
+        printer()
+
+
 def _amount(text: str | None) -> int | None:
     from reftrack.domain.records import parse_amount
 
@@ -53,15 +63,16 @@ def close(
     lost: Annotated[bool, typer.Option("--lost", help="The deal was lost (default: won).")] = False,
     crm_id: Annotated[str | None, typer.Option(help="The deal's id in your CRM.")] = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Record a won (or --lost) deal; then ask for referrals."""
-    from reftrack.render.loop import print_close
+    from reftrack.render.loop import close_document, print_close
     from reftrack.services.loop import record_close
 
     with runtime(ctx) as rt:
         result = CloseResult.lost if lost else CloseResult.won
         view = record_close(rt, name, rt.date(on, "--on"), result, deal, _amount(value), crm_id)
-    print_close(view)
+    _show(json, lambda: close_document(view), lambda: print_close(view))
 
 
 def _prompt_ask(
@@ -186,9 +197,10 @@ def ask(
     channel: Annotated[Channel | None, typer.Option(help="How you asked.")] = None,
     note: Note = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Record an ask for referrals, right after a close (--won/--lost records the close too)."""
-    from reftrack.render.loop import print_ask
+    from reftrack.render.loop import ask_document, print_ask
     from reftrack.services.loop import AskDraft, record_ask
 
     if won and lost:
@@ -215,7 +227,7 @@ def ask(
             value_cents=_amount(value),
         )
         recorded = record_ask(rt, draft)
-    print_ask(recorded)
+    _show(json, lambda: ask_document(recorded), lambda: print_ask(recorded))
 
 
 @referral_app.command("add")
@@ -228,14 +240,15 @@ def referral_add(
     company: Annotated[str | None, typer.Option(help="The prospect's company.")] = None,
     note: Note = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Record a referral that came without an ask (a partner, a networking contact)."""
-    from reftrack.render.loop import print_referral_added
+    from reftrack.render.loop import print_referral_added, referral_document
     from reftrack.services.loop import add_referral
 
     with runtime(ctx) as rt:
         view, created = add_referral(rt, referrer, prospect, rt.date(on, "--on"), company, note)
-    print_referral_added(view, created)
+    _show(json, lambda: referral_document(view), lambda: print_referral_added(view, created))
 
 
 @referral_app.command("list")
@@ -278,25 +291,28 @@ def referral_update(
     value: Value = None,
     note: Note = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Move a referral along: contacted, meeting, proposal, won or lost."""
-    from reftrack.render.loop import print_referral_moved
+    from reftrack.render.loop import print_referral_moved, referral_document
     from reftrack.services.loop import update_referral
 
     with runtime(ctx) as rt:
         view = update_referral(rt, which, status, rt.date(on, "--on"), _amount(value), note)
-    print_referral_moved(view)
+    _show(json, lambda: referral_document(view), lambda: print_referral_moved(view))
 
 
 @referral_app.command("inform")
-def referral_inform(ctx: typer.Context, which: Which, note: Note = None, on: On = None) -> None:
+def referral_inform(
+    ctx: typer.Context, which: Which, note: Note = None, on: On = None, json: Json = False
+) -> None:
     """Record that you told the referrer how their referral is going."""
-    from reftrack.render.loop import print_referrer_informed
+    from reftrack.render.loop import print_referrer_informed, referral_document
     from reftrack.services.loop import inform_referrer
 
     with runtime(ctx) as rt:
         view = inform_referrer(rt, which, rt.date(on, "--on"), note)
-    print_referrer_informed(view)
+    _show(json, lambda: referral_document(view), lambda: print_referrer_informed(view))
 
 
 def thank(
@@ -314,9 +330,10 @@ def thank(
     call: Annotated[bool, typer.Option("--call", help="You thanked them by phone.")] = False,
     note: Note = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Thank a contact: a note (default), a --gift or a --call."""
-    from reftrack.render.loop import print_thanks
+    from reftrack.render.loop import print_thanks, thanks_document
     from reftrack.services.loop import record_thanks
 
     if gift and call:
@@ -326,7 +343,7 @@ def thank(
     kind = ThankKind.gift if gift else ThankKind.call if call else ThankKind.note
     with runtime(ctx) as rt:
         view = record_thanks(rt, name, rt.date(on, "--on"), for_, kind, gift, note)
-    print_thanks(view)
+    _show(json, lambda: thanks_document(view), lambda: print_thanks(view))
 
 
 def give(
@@ -336,14 +353,15 @@ def give(
     company: Annotated[str | None, typer.Option(help="That person's company.")] = None,
     note: Note = None,
     on: On = None,
+    json: Json = False,
 ) -> None:
     """Record an introduction you gave a contact: give to get."""
-    from reftrack.render.loop import print_given
+    from reftrack.render.loop import given_document, print_given
     from reftrack.services.loop import record_given
 
     with runtime(ctx) as rt:
         view, count = record_given(rt, name, to, rt.date(on, "--on"), company, note)
-    print_given(view, count)
+    _show(json, lambda: given_document(view, count), lambda: print_given(view, count))
 
 
 def share(

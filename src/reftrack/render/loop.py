@@ -325,3 +325,62 @@ def print_script(situation: ScriptSituation, ideal_customer: str) -> None:
 def print_message(message: Message) -> None:
     """A message ready to copy into mail, as plain text."""
     console().print(Text(message.text), soft_wrap=True)
+
+
+def close_document(view: CloseView) -> dict[str, Any]:
+    """A close as a JSON object."""
+    return {
+        "id": view.id,
+        "contact": view.contact.label,
+        "closed_on": view.closed_on,
+        "result": view.result,
+        "deal": view.title,
+        "value": view.value_cents / 100 if view.value_cents is not None else None,
+        "crm_id": view.crm_id,
+    }
+
+
+def ask_document(recorded: Any) -> dict[str, Any]:
+    """A recorded ask as a JSON object: the ask, its close, its referrals, the day's count."""
+    ask: AskView = recorded.ask
+    return {
+        "id": ask.id,
+        "contact": ask.contact.label,
+        "asked_on": ask.asked_on,
+        "outcome": ask.outcome,
+        "channel": ask.channel,
+        "follow_up_on": ask.follow_up_on,
+        "note": ask.note,
+        "close": close_document(ask.close) if ask.close else None,
+        "referrals": [referral_document(r) for r in ask.referrals],
+        "new_contacts": [c.label for c in recorded.new_contacts],
+        "asks_that_day": recorded.asks_that_day,
+        "daily_goal": recorded.daily_goal,
+    }
+
+
+def thanks_document(view: ThankYouView) -> dict[str, Any]:
+    """A thank-you as a JSON object."""
+    return {
+        "id": view.id,
+        "contact": view.contact.label,
+        "thanked_on": view.thanked_on,
+        "kind": view.kind,
+        "gift": view.gift,
+        "note": view.note,
+        "for": view.referral_prospect.label if view.referral_prospect else None,
+        "covers": [c.label for c in view.covers],
+    }
+
+
+def given_document(view: GivenView, count: int) -> dict[str, Any]:
+    """An introduction given, as a JSON object."""
+    return {
+        "id": view.id,
+        "contact": view.contact.label,
+        "to": view.prospect,
+        "company": view.company,
+        "given_on": view.given_on,
+        "note": view.note,
+        "introductions_given_to_contact": count,
+    }

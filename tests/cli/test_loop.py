@@ -449,3 +449,15 @@ def test_every_recording_command_can_answer_in_json(jane: Rep) -> None:
     assert (thanks["kind"], sorted(thanks["covers"])) == ("gift", ["Bob Stone", "Dana"])
     given = run('give jane --to "Zoe Park"')
     assert (given["to"], given["introductions_given_to_contact"]) == ("Zoe Park", 1)
+
+
+def test_forwarded_without_a_title_marks_the_latest_share(jane: Rep) -> None:
+    jane.ok('share jane --content "Old guide" --on -10d')
+    jane.ok('share jane --content "New guide" --on -2d')
+    result = jane.ok("share jane --forwarded")
+    assert "Shared “New guide” with Jane Doe (Acme) on 2026-11-23 — passed on." in result.stdout
+    listed = {s["content"]: s["forwarded"] for s in json.loads(jane.ok("share list --json").stdout)}
+    assert listed == {"Old guide": False, "New guide": True}
+    jane.ok('contact add "Bob Stone"')
+    result = jane.run("share bob --forwarded")
+    assert result.exit_code == 1 and "nothing was shared with Bob Stone yet" in result.stderr

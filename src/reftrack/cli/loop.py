@@ -389,7 +389,7 @@ def share(
     with runtime(ctx) as rt:
         if names == ["list"] and content is None:
             views = list_shares(rt)
-        elif content is None:
+        elif content is None and not forwarded:
             raise typer.BadParameter("say what you shared: --content TITLE", param_hint="--content")
         else:
             views = record_share(rt, names, content, rt.date(on, "--on"), url, forwarded)

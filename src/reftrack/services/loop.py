@@ -561,18 +561,26 @@ def record_given(
 def record_share(
     rt: Runtime,
     names: list[str],
-    content: str,
+    content: str | None,
     on: date,
     url: str | None = None,
     forwarded: bool = False,
 ) -> list[ShareView]:
-    """Record content sent to contacts; `forwarded` marks an earlier share as passed on."""
-    title = clean_name(content, "--content title")
+    """Record content sent to contacts; `forwarded` marks an earlier share as passed on.
+
+    With `forwarded` and no content, each contact's latest share is the one passed on.
+    """
+    title = clean_name(content, "--content title") if content is not None else None
     with rt.transaction(write=True) as session:
         contacts = [resolve_contact(session, rt, name) for name in names]
         views = []
         for contact in dict.fromkeys(contacts):
             earlier = queries.share_of(session, contact.id, title) if forwarded else None
+            if title is None and earlier is None:
+                raise ReftrackError(
+                    f"nothing was shared with {contact.label} yet",
+                    "record it first: reftrack share NAME --content TITLE",
+                )
             row = earlier or Share(
                 rep=rt.rep,
                 contact_id=contact.id,

@@ -188,13 +188,12 @@ def shares(session: Session, rep: str) -> Sequence[Share]:
     return session.exec(query.order_by(col(Share.shared_on).desc(), col(Share.id).desc())).all()
 
 
-def share_of(session: Session, contact_id: int, content: str) -> Share | None:
-    """The latest share of this content with this contact, if any."""
-    query = (
-        select(Share)
-        .where(Share.contact_id == contact_id, func.lower(Share.content) == content.lower())
-        .order_by(col(Share.id).desc())
-    )
+def share_of(session: Session, contact_id: int, content: str | None) -> Share | None:
+    """The latest share of this content (of anything, when None) with this contact."""
+    query = select(Share).where(Share.contact_id == contact_id)
+    if content is not None:
+        query = query.where(func.lower(Share.content) == content.lower())
+    query = query.order_by(col(Share.shared_on).desc(), col(Share.id).desc())
     return session.exec(query).first()
 
 

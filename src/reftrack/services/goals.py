@@ -25,7 +25,7 @@ from reftrack.domain.habits import streak
 from reftrack.domain.records import ScoreView
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import Period
-from reftrack.services.loop import _refs, referral_views, score_view
+from reftrack.services.loop import referral_views, refs_by_id, score_view
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 from reftrack.store.models import DayOff, Goal
@@ -163,7 +163,7 @@ def remove_days_off(rt: Runtime, first: date, last: date) -> list[date]:
 # Today
 
 
-def _streak(session: Session, rt: Runtime, day: date) -> int:
+def streak_on(session: Session, rt: Runtime, day: date) -> int:
     """The streak ending today or yesterday, reading only as far back as it reaches."""
     window = STREAK_WINDOW_DAYS
     while True:
@@ -207,7 +207,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         )
         scores = queries.scores_since(session, rt.rep, year_ago)
         # One read of every contact the rules will name, instead of one per rule.
-        _refs(
+        refs_by_id(
             session,
             [
                 *(row.contact_id for row in (*closes, *waiting, *dates, *scores)),
@@ -215,7 +215,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
                 *(r.prospect_id for r in (*fresh, *untold, *received)),
             ],
         )
-        refs = _refs(session, [c.contact_id for c in closes])
+        refs = refs_by_id(session, [c.contact_id for c in closes])
         items += rules.ask_close(
             [rules.RecentClose(refs[c.contact_id], c.closed_on, c.result, c.title) for c in closes],
             queries.ask_days_of(session, [c.contact_id for c in closes], window_start),
@@ -223,7 +223,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             settings.ask_window_days,
         )
 
-        refs = _refs(session, [a.contact_id for a in waiting])
+        refs = refs_by_id(session, [a.contact_id for a in waiting])
         items += rules.follow_up(
             [
                 rules.OpenAsk(a.id or 0, refs[a.contact_id], a.asked_on, a.outcome, a.follow_up_on)
@@ -246,7 +246,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         )
         items += rules.thank(recent)
 
-        refs = _refs(session, [d.contact_id for d in dates])
+        refs = refs_by_id(session, [d.contact_id for d in dates])
         items += rules.dates_ahead(
             [(refs[d.contact_id], ImportantDay(d.label, d.month, d.day, d.year)) for d in dates],
             day,
@@ -278,7 +278,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         )
 
         latest_cards: dict[int, ScoreView] = {}
-        refs = _refs(session, [s.contact_id for s in scores])
+        refs = refs_by_id(session, [s.contact_id for s in scores])
         for row in scores:
             latest_cards[row.contact_id] = score_view(row, refs[row.contact_id])
         asked = queries.ask_days_of(session, list(latest_cards), year_ago)
@@ -314,7 +314,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             period=status.period if status else None,
             on_pace=status.on_pace if status else None,
             expected=status.expected if status else None,
-            streak=_streak(session, rt, day),
+            streak=streak_on(session, rt, day),
         )
         return rules.Agenda(
             day,

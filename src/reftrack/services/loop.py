@@ -48,7 +48,7 @@ from reftrack.store.models import (
 )
 
 
-def _refs(session: Session, ids: Sequence[int]) -> dict[int, ContactRef]:
+def refs_by_id(session: Session, ids: Sequence[int]) -> dict[int, ContactRef]:
     """Contact references by id, each contact read once per session."""
     known: dict[int, ContactRef] = session.info.setdefault("contact_refs", {})
     archived: set[int] = session.info.setdefault("archived_contacts", set())
@@ -85,7 +85,7 @@ def referral_views(
     `today` leaves out what a rule does not need, so it reads no more than it shows.
     """
     ids = [r.id for r in rows if r.id is not None]
-    refs = _refs(session, [r.referrer_id for r in rows] + [r.prospect_id for r in rows])
+    refs = refs_by_id(session, [r.referrer_id for r in rows] + [r.prospect_id for r in rows])
     history: dict[int, list[ReferralEventView]] = {}
     if with_history:
         for event in queries.referral_events(session, ids):
@@ -389,7 +389,7 @@ def list_referrals(
         return referral_views(session, rows)
 
 
-def _find_referral(session: Session, rt: Runtime, which: str) -> Referral:
+def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
     """A referral by its number (`12`, `#12`) or by its prospect's name."""
     number = which.strip().lstrip("#")
     if number.isdigit():
@@ -424,7 +424,7 @@ def update_referral(
     if value_cents is not None and status != ReferralStatus.won:
         raise UsageProblem("--value goes with --status won", "record the deal value when won")
     with rt.transaction(write=True) as session:
-        row = _find_referral(session, rt, which)
+        row = find_referral(session, rt, which)
         assert row.id is not None
         if row.status == str(status):
             raise ReftrackError(f"referral #{row.id} is already {status}")
@@ -458,7 +458,7 @@ def update_referral(
 def inform_referrer(rt: Runtime, which: str, on: date, note: str | None = None) -> ReferralView:
     """Record that the referrer was told how their referral is going."""
     with rt.transaction(write=True) as session:
-        row = _find_referral(session, rt, which)
+        row = find_referral(session, rt, which)
         assert row.id is not None
         if on < row.received_on:
             raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
@@ -495,9 +495,9 @@ def record_thanks(
         contact = resolve_contact(session, rt, name)
         referral: Referral | None = None
         if for_prospect:
-            referral = _find_referral(session, rt, for_prospect)
+            referral = find_referral(session, rt, for_prospect)
             if referral.referrer_id != contact.id:
-                prospect = _refs(session, [referral.prospect_id])[referral.prospect_id]
+                prospect = refs_by_id(session, [referral.prospect_id])[referral.prospect_id]
                 raise ReftrackError(f"{prospect.label} was not referred by {contact.label}")
         earlier = queries.referrals(session, rt.rep, referrer_id=contact.id)
         covered = [
@@ -518,7 +518,7 @@ def record_thanks(
         session.add(row)
         session.flush()
         prospect_ref = (
-            _refs(session, [referral.prospect_id])[referral.prospect_id] if referral else None
+            refs_by_id(session, [referral.prospect_id])[referral.prospect_id] if referral else None
         )
         return ThankYouView(
             row.id or 0,
@@ -604,7 +604,7 @@ def list_shares(rt: Runtime) -> list[ShareView]:
     """Every share, newest first."""
     with rt.transaction() as session:
         rows = queries.shares(session, rt.rep)
-        refs = _refs(session, [r.contact_id for r in rows])
+        refs = refs_by_id(session, [r.contact_id for r in rows])
         return [
             ShareView(r.id or 0, refs[r.contact_id], r.shared_on, r.content, r.url, r.forwarded)
             for r in rows
@@ -649,6 +649,6 @@ def list_scores(rt: Runtime) -> list[ScoreView]:
     """Each contact's latest scorecard, strongest relationship first."""
     with rt.transaction() as session:
         rows = queries.latest_scores(session, rt.rep)
-        refs = _refs(session, [r.contact_id for r in rows])
+        refs = refs_by_id(session, [r.contact_id for r in rows])
         views = [score_view(r, refs[r.contact_id]) for r in rows]
         return sorted(views, key=lambda v: (-v.strength, v.contact.label.casefold()))

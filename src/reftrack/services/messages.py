@@ -5,7 +5,7 @@ from __future__ import annotations
 from reftrack.domain.messages import Message, given_intro, intro_email, thank_you_note
 from reftrack.domain.records import parse_person
 from reftrack.services.contacts import resolve_contact
-from reftrack.services.loop import _find_referral, _refs, referral_views
+from reftrack.services.loop import find_referral, referral_views, refs_by_id
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 
@@ -28,8 +28,8 @@ def compose(
         if kind == "thanks":
             names: list[str] = []
             if for_:
-                referral = _find_referral(session, rt, for_)
-                names = [_refs(session, [referral.prospect_id])[referral.prospect_id].name]
+                referral = find_referral(session, rt, for_)
+                names = [refs_by_id(session, [referral.prospect_id])[referral.prospect_id].name]
             else:
                 views = referral_views(
                     session,

@@ -15,7 +15,7 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.services.contacts import contact_card, resolve_contact
-from reftrack.services.loop import _refs, close_view, referral_views, score_view
+from reftrack.services.loop import close_view, referral_views, refs_by_id, score_view
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 from reftrack.store.models import (
@@ -122,7 +122,7 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
         ]
         ids += [r.referrer_id for r in referrals.values()]
         ids += [r.prospect_id for r in referrals.values()]
-        refs = _refs(session, ids)
+        refs = refs_by_id(session, ids)
 
     def add(
         day: date, kind: str, contact_id: int, text: str, note: str | None, sequence: float

@@ -9,7 +9,7 @@ from reftrack.domain.dates import week_bounds
 from reftrack.domain.stats import Stats, funnel
 from reftrack.errors import UsageProblem
 from reftrack.services.goals import status_on
-from reftrack.services.loop import _refs
+from reftrack.services.loop import refs_by_id
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 
@@ -45,6 +45,6 @@ def habit_stats(rt: Runtime, weeks: int) -> Stats:
             ]
         )
         counts = Counter(r.referrer_id for r in referrals)
-        refs = _refs(session, list(counts))
+        refs = refs_by_id(session, list(counts))
         top = tuple((refs[id], n) for id, n in counts.most_common(5))
     return Stats(first, last, rt.settings.week_start, by_day, tuple(week_rows), tuple(steps), top)

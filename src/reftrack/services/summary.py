@@ -9,8 +9,8 @@ from reftrack.domain.dates import iso_week, parse_iso_week, week_bounds
 from reftrack.domain.goals import LOOKBACK_DAYS
 from reftrack.domain.habits import close_coverage
 from reftrack.domain.summary import WEEKS_CHARTED, WeeklySummary
-from reftrack.services.goals import _streak, status_on, today_agenda
-from reftrack.services.loop import _refs, referral_views
+from reftrack.services.goals import status_on, streak_on, today_agenda
+from reftrack.services.loop import referral_views, refs_by_id
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 from reftrack.store.models import GivenReferral, Referral, ReferralEvent, ThankYou
@@ -75,9 +75,9 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
 
         recent = queries.referrals_received_between(session, rt.rep, chart_first, last)
         counts = Counter(r.referrer_id for r in recent)
-        refs = _refs(session, list(counts))
+        refs = refs_by_id(session, list(counts))
         top = tuple((refs[id], n) for id, n in counts.most_common(5))
-        streak = _streak(session, rt, min(last, rt.today))
+        streak = streak_on(session, rt, min(last, rt.today))
         asks = queries.count_asks(session, rt.rep, first, last)
         year_ago = rt.today - timedelta(days=LOOKBACK_DAYS)
         owed = sum(

@@ -124,6 +124,10 @@ BAD_INPUT = [
     "script --for enemy",
     "template email nobody",
     "log --since whenever",
+    "today --on 9999-12-31",
+    "summary --week 9999-W52",
+    "close bob --value 99999999999999999k",
+    "ask bob --on 0001-01-01",
 ]
 
 

@@ -70,8 +70,30 @@ def _moved(today: pendulum.Date, text: str, option: str, **delta: int) -> pendul
         raise UsageProblem(f"{option}: {text} is too far from today ({today})") from None
 
 
+# Far enough for any back-filling or planning, near enough that date arithmetic
+# (a year's lookback, a week's end) never leaves the calendar.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+
+
+def within_reach(day: date, text: str, option: str) -> None:
+    """Refuse a date so far off that no rep means it (and arithmetic would overflow)."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise UsageProblem(
+            f"{option}: {text.strip()} is too far away ({day.isoformat()}); "
+            f"use a date between {EARLIEST_YEAR} and {LATEST_YEAR}"
+        )
+
+
 def parse_date(text: str, today: pendulum.Date, option: str = "date") -> pendulum.Date:
     """Read a date the way a rep types it, relative to `today`."""
+    day = _parse_date(text, today, option)
+    within_reach(day, text, option)
+    return day
+
+
+def _parse_date(text: str, today: pendulum.Date, option: str = "date") -> pendulum.Date:
+    """The date a typed text means, before the check that it is within reach."""
     shown = text.strip()
     typed = " ".join(shown.lower().split())
     if typed == "today":
@@ -241,7 +263,9 @@ def parse_iso_week(text: str, option: str = "--week") -> pendulum.Date:
         raise UsageProblem(
             f"{option}: {year} has no week {week} (it has {weeks_in_year}); {ACCEPTED_WEEK}"
         )
-    return _as_pendulum(date.fromisocalendar(year, week, 1))
+    monday = _as_pendulum(date.fromisocalendar(year, week, 1))
+    within_reach(monday, shown, option)
+    return monday
 
 
 def local_today(now: pendulum.DateTime) -> pendulum.Date:

@@ -218,6 +218,8 @@ class LogEntry:
     sequence: int = 0
 
 
+# A trillion: far above any deal, far below what the database's integers hold.
+MAXIMUM_CENTS = 10**14
 _AMOUNT = re.compile(r"[$€£]?\s*(\d[\d,_]*(?:\.\d{1,2})?|\.\d{1,2})\s*([kKmM]?)")
 
 
@@ -234,6 +236,8 @@ def parse_amount(text: str, option: str = "--value") -> int:
     cents = round(number * scale * 100)
     if cents <= 0:
         raise UsageProblem(f"{option}: the amount must be more than zero")
+    if cents >= MAXIMUM_CENTS:
+        raise UsageProblem(f"{option}: {typed} is more than any deal reftrack records")
     return cents
 
 

@@ -402,37 +402,37 @@ KEYS: dict[str, KeySpec] = {
         KeySpec(
             "prior_weight",
             "How many asks' worth of weight the assumed rate carries.",
-            _Number(whole=False, low=0, example="10"),
+            _Number(whole=False, low=0, high=10_000, example="10"),
             lambda: 10.0,
         ),
         KeySpec(
             "ask_window_days",
             "Days after a close during which an ask is still due.",
-            _Number(whole=True, low=1, example="14"),
+            _Number(whole=True, low=1, high=3650, example="14"),
             lambda: 14,
         ),
         KeySpec(
             "follow_up_days",
             "Days from a promised or pending ask to its follow-up.",
-            _Number(whole=True, low=0, example="3"),
+            _Number(whole=True, low=0, high=365, example="3"),
             lambda: 3,
         ),
         KeySpec(
             "give_back_threshold",
             "How many more referrals a contact may send you than get before you owe one.",
-            _Number(whole=True, low=1, example="2"),
+            _Number(whole=True, low=1, high=10_000, example="2"),
             lambda: 2,
         ),
         KeySpec(
             "stay_in_touch_days",
             "Quiet days after which a referrer needs a touch.",
-            _Number(whole=True, low=1, example="90"),
+            _Number(whole=True, low=1, high=3650, example="90"),
             lambda: 90,
         ),
         KeySpec(
             "date_horizon_days",
             "How many days ahead birthdays and important dates are shown.",
-            _Number(whole=True, low=0, example="7"),
+            _Number(whole=True, low=0, high=366, example="7"),
             lambda: 7,
         ),
         KeySpec(

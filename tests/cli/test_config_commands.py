@@ -101,3 +101,17 @@ def test_bad_values_are_refused_with_the_reason_and_file_untouched(rep: Rep) -> 
         assert result.exit_code == 2, args
         assert reason in result.stderr, (args, result.stderr)
     assert rep.config.read_bytes() == before
+
+
+def test_day_counts_have_sane_upper_bounds(rep: Rep) -> None:
+    for key, value in (
+        ("ask_window_days", "99999999999999999999"),
+        ("follow_up_days", "400"),
+        ("stay_in_touch_days", "4000"),
+        ("date_horizon_days", "367"),
+        ("prior_weight", "1e9"),
+        ("give_back_threshold", "20000"),
+    ):
+        result = rep.run(["config", "set", key, value])
+        assert result.exit_code == 2 and "out of range" in result.stderr, key
+    assert rep.ok("today").stdout

@@ -19,7 +19,9 @@ On = Annotated[str | None, typer.Option(help="The day to look at (default today)
 @goal_app.command("set")
 def goal_set(
     ctx: typer.Context,
-    referrals: Annotated[int, typer.Option(min=0, help="Referrals you want per period.")],
+    referrals: Annotated[
+        int, typer.Option(min=0, max=1_000_000, help="Referrals you want per period.")
+    ],
     per: Annotated[Period, typer.Option(help="The period the target covers.")],
     rate: Annotated[
         float | None,

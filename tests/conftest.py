@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +40,29 @@ class Rep:
         return result
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to the newest schema, copied for each test instead of migrating."""
+    from reftrack.store import db
+
+    path = tmp_path_factory.mktemp("template") / "reftrack.db"
+    engine = db.open_engine(str(path))
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def rep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Rep:
-    """A rep with a fresh HOME, database and config, and the clock pinned."""
+def rep(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    migrated_database: Path,
+) -> Rep:
+    """A rep with a fresh HOME, database and config, and the clock pinned.
+
+    The database starts as a copy of a migrated one (0700 directory, 0600 file, as reftrack
+    makes them); a test marked `no_database` starts with none, to see reftrack create it.
+    """
     home = tmp_path / "home"
     home.mkdir()
     env = {
@@ -57,6 +79,11 @@ def rep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Rep:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("REFTRACK_DEBUG", raising=False)
+    if request.node.get_closest_marker("no_database") is None:
+        target = Path(env["REFTRACK_DB"])
+        target.parent.mkdir(mode=0o700)
+        shutil.copyfile(migrated_database, target)
+        os.chmod(target, 0o600)
     return Rep(
         home=home,
         db=Path(env["REFTRACK_DB"]),

@@ -59,3 +59,74 @@ def test_no_module_imports_click_directly() -> None:
         )
     ]
     assert offenders == []
+
+
+def test_the_suite_sees_the_working_tree() -> None:
+    """A fault put into src/ must turn the suite red: the package under test is src/'s."""
+    import reftrack
+
+    assert Path(reftrack.__file__).resolve().is_relative_to(ROOT / "src" / "reftrack"), (
+        f"reftrack is imported from {reftrack.__file__}, not src/: pip install -e '.[test]'"
+    )
+    program = tool("reftrack")
+    result = subprocess.run(
+        [sys.executable, "-c", "import reftrack; print(reftrack.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
+    assert Path(result.stdout.strip()).resolve().is_relative_to(ROOT / "src"), result.stdout
+    assert Path(program).exists()
+
+
+def _import_cycles() -> list[list[str]]:
+    """Groups of reftrack modules that import each other, lazy imports included."""
+    import grimp
+
+    graph = grimp.build_graph("reftrack", exclude_type_checking_imports=True)
+    edges = {
+        module: {m for m in graph.find_modules_directly_imported_by(module) if m in graph.modules}
+        for module in graph.modules
+    }
+    # Tarjan's strongly connected components, iteratively.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    if len(group) > 1:
+                        cycles.append(sorted(group))
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(sorted(edges[child]))))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return cycles
+
+
+def test_no_import_cycle_inside_reftrack() -> None:
+    assert _import_cycles() == []

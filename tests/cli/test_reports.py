@@ -241,6 +241,7 @@ def test_demo_refuses_a_database_that_holds_data(rep: Rep) -> None:
     assert len(json.loads(rep.ok("contact list --json").stdout)) == 1
 
 
+@pytest.mark.no_database
 def test_demo_without_a_database_uses_a_throw_away_one(rep: Rep) -> None:
     result = rep.run(["demo", "--years", "1", "--contacts", "40"], REFTRACK_DB="")
     assert result.exit_code == 0, result.stderr

@@ -39,6 +39,7 @@ def test_default_location_is_the_user_data_dir(rep: Rep) -> None:
     assert mode(default.parent) == 0o700 and mode(default) == 0o600
 
 
+@pytest.mark.no_database
 def test_global_db_option_beats_the_environment(rep: Rep, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     rep.ok(["--db", str(other), "contact", "add", "Jane Doe"])
@@ -56,6 +57,7 @@ def test_sqlite_runs_with_wal_and_foreign_keys(rep: Rep) -> None:
     engine.dispose()
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     "content",
     [b"these are my notes, not a database\n", b"\x00\x01\x02" * 100, b"SQLite format 2\x00junk"],
@@ -73,6 +75,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_untouched(rep: Rep, conten
     assert sorted(p.name for p in rep.db.parent.iterdir()) == ["reftrack.db"]
 
 
+@pytest.mark.no_database
 def test_someone_elses_sqlite_database_is_refused_and_untouched(rep: Rep) -> None:
     rep.db.parent.mkdir(parents=True)
     with sqlite3.connect(rep.db) as connection:

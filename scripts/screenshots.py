@@ -40,10 +40,10 @@ def main() -> int:
     from reftrack.config import set_value
     from reftrack.render.summary import summary_text
     from reftrack.services.demo import fill_demo
-    from reftrack.services.goals import today_agenda
     from reftrack.services.runtime import Runtime
     from reftrack.services.stats import habit_stats
     from reftrack.services.summary import week_of, weekly_summary
+    from reftrack.services.today import today_agenda
 
     set_value("rep", "ana")
     rt = Runtime.load(None)

@@ -55,6 +55,20 @@ class ReferralEventKind(StrEnum):
     inform = "inform"
 
 
+class LogKind(StrEnum):
+    """The kinds of entry `log` lists."""
+
+    close = "close"
+    ask = "ask"
+    referral = "referral"
+    status = "status"
+    inform = "inform"
+    thank = "thank"
+    give = "give"
+    share = "share"
+    score = "score"
+
+
 class ThankKind(StrEnum):
     """The form a thank-you took."""
 
@@ -93,3 +107,8 @@ class ReminderKind(StrEnum):
     give_back = "give_back"
     stay_in_touch = "stay_in_touch"
     commitment = "commitment"
+
+
+# A referral is closed once won or lost; open while still in the pipeline.
+CLOSED_STATUSES = frozenset({ReferralStatus.won, ReferralStatus.lost})
+OPEN_STATUSES = frozenset(ReferralStatus) - CLOSED_STATUSES

@@ -27,9 +27,9 @@ def demo(
     from reftrack.render.goals import print_today
     from reftrack.render.summary import summary_text
     from reftrack.services.demo import fill_demo
-    from reftrack.services.goals import today_agenda
     from reftrack.services.stats import habit_stats
     from reftrack.services.summary import week_of, weekly_summary
+    from reftrack.services.today import today_agenda
 
     options = ctx.find_object(GlobalOptions)
     throw_away = options is None or options.db is None

@@ -108,7 +108,7 @@ def today(
     """Your morning list: whom to ask, follow up, contact, inform and thank, with progress."""
     from reftrack.render.goals import print_today, today_document
     from reftrack.render.output import emit_json
-    from reftrack.services.goals import today_agenda
+    from reftrack.services.today import today_agenda
 
     with runtime(ctx) as rt:
         agenda = today_agenda(rt, rt.date(on, "--on"))

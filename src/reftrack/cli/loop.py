@@ -11,6 +11,7 @@ from reftrack.cli.context import complete_contact, interactive, runtime
 from reftrack.kinds import (
     Channel,
     CloseResult,
+    ContactKind,
     Outcome,
     ReferralStatus,
     ScriptSituation,
@@ -67,7 +68,7 @@ def close(
 ) -> None:
     """Record a won (or --lost) deal; then ask for referrals."""
     from reftrack.render.loop import close_document, print_close
-    from reftrack.services.loop import record_close
+    from reftrack.services.asks import record_close
 
     with runtime(ctx) as rt:
         result = CloseResult.lost if lost else CloseResult.won
@@ -83,7 +84,7 @@ def _prompt_ask(
 
     from reftrack.render.loop import print_phrasing
     from reftrack.render.output import console
-    from reftrack.services.loop import ask_context
+    from reftrack.services.asks import ask_context
 
     out = console(stderr=True)
     if name is None:
@@ -100,10 +101,10 @@ def _prompt_ask(
         else ScriptSituation.lost
         if lost
         else ScriptSituation.partner
-        if context.kind == "partner"
+        if context.kind == ContactKind.partner
         else ScriptSituation.network
-        if context.kind == "network"
-        else ScriptSituation(context.last_close or "won")
+        if context.kind == ContactKind.network
+        else ScriptSituation(context.last_close or CloseResult.won)
     )
     print_phrasing(out, context.contact.label, situation, rt.settings.ideal_customer)
     outcome = Outcome(
@@ -201,7 +202,7 @@ def ask(
 ) -> None:
     """Record an ask for referrals, right after a close (--won/--lost records the close too)."""
     from reftrack.render.loop import ask_document, print_ask
-    from reftrack.services.loop import AskDraft, record_ask
+    from reftrack.services.asks import AskDraft, record_ask
 
     if won and lost:
         raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
@@ -244,7 +245,7 @@ def referral_add(
 ) -> None:
     """Record a referral that came without an ask (a partner, a networking contact)."""
     from reftrack.render.loop import print_referral_added, referral_document
-    from reftrack.services.loop import add_referral
+    from reftrack.services.referrals import add_referral
 
     with runtime(ctx) as rt:
         view, created = add_referral(rt, referrer, prospect, rt.date(on, "--on"), company, note)
@@ -265,7 +266,7 @@ def referral_list(
     """List referrals, newest first."""
     from reftrack.render.loop import print_referrals, referral_document
     from reftrack.render.output import emit_json
-    from reftrack.services.loop import list_referrals
+    from reftrack.services.referrals import list_referrals
 
     with runtime(ctx) as rt:
         views = list_referrals(rt, status, referrer, open_)
@@ -295,7 +296,7 @@ def referral_update(
 ) -> None:
     """Move a referral along: contacted, meeting, proposal, won or lost."""
     from reftrack.render.loop import print_referral_moved, referral_document
-    from reftrack.services.loop import update_referral
+    from reftrack.services.referrals import update_referral
 
     with runtime(ctx) as rt:
         view = update_referral(rt, which, status, rt.date(on, "--on"), _amount(value), note)
@@ -308,7 +309,7 @@ def referral_inform(
 ) -> None:
     """Record that you told the referrer how their referral is going."""
     from reftrack.render.loop import print_referrer_informed, referral_document
-    from reftrack.services.loop import inform_referrer
+    from reftrack.services.referrals import inform_referrer
 
     with runtime(ctx) as rt:
         view = inform_referrer(rt, which, rt.date(on, "--on"), note)
@@ -334,7 +335,7 @@ def thank(
 ) -> None:
     """Thank a contact: a note (default), a --gift or a --call."""
     from reftrack.render.loop import print_thanks, thanks_document
-    from reftrack.services.loop import record_thanks
+    from reftrack.services.relationships import record_thanks
 
     if gift and call:
         raise typer.BadParameter(
@@ -357,7 +358,7 @@ def give(
 ) -> None:
     """Record an introduction you gave a contact: give to get."""
     from reftrack.render.loop import given_document, print_given
-    from reftrack.services.loop import record_given
+    from reftrack.services.relationships import record_given
 
     with runtime(ctx) as rt:
         view, count = record_given(rt, name, to, rt.date(on, "--on"), company, note)
@@ -384,7 +385,7 @@ def share(
     """Log content sent to contacts as a soft referral; `share list` lists them."""
     from reftrack.render.loop import print_shares, share_document
     from reftrack.render.output import emit_json
-    from reftrack.services.loop import list_shares, record_share
+    from reftrack.services.relationships import list_shares, record_share
 
     with runtime(ctx) as rt:
         if names == ["list"] and content is None:
@@ -416,7 +417,7 @@ def score(
     """Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks."""
     from reftrack.render.loop import print_scores, score_document
     from reftrack.render.output import emit_json
-    from reftrack.services.loop import list_scores, record_score
+    from reftrack.services.relationships import list_scores, record_score
 
     factors = (liking, reciprocity, credibility, commitment)
     with runtime(ctx) as rt:

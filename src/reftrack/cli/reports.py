@@ -21,8 +21,8 @@ def log(
     json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Everything recorded — closes, asks, referrals, thank-yous, gifts, shares — newest first."""
+    from reftrack.render.log import log_document, print_log
     from reftrack.render.output import emit_json
-    from reftrack.render.record import log_document, print_log
     from reftrack.services.record import activity_log
 
     with runtime(ctx) as rt:

@@ -7,20 +7,29 @@ import re
 from dataclasses import dataclass, field
 
 from reftrack.errors import UsageProblem
+from reftrack.kinds import ContactKind
 
 
 @dataclass(frozen=True)
 class ContactRef:
-    """Just enough of a contact to name it: id, name and company."""
+    """Just enough of a contact to name it: id, name and company (and whether archived)."""
 
     id: int
     name: str
     company: str | None = None
+    # Not part of who the contact is: the same contact compares equal archived or not.
+    archived: bool = field(default=False, compare=False)
 
     @property
     def label(self) -> str:
         """The name as shown and as typed back: "Jane Doe (Acme)" when there is a company."""
         return f"{self.name} ({self.company})" if self.company else self.name
+
+    @property
+    def typed(self) -> str:
+        """The label as one shell word, quoted when it needs to be, for a suggested command."""
+        label = self.label
+        return f'"{label}"' if any(ch in label for ch in " ()&'") else label
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class ContactCard:
     company: str | None
     email: str | None
     phone: str | None
-    kind: str
+    kind: ContactKind
     note: str | None
     archived: bool
     dates: tuple[ImportantDay, ...] = field(default_factory=tuple)
@@ -56,7 +65,7 @@ class ContactCard:
     @property
     def ref(self) -> ContactRef:
         """This contact as a reference."""
-        return ContactRef(self.id, self.name, self.company)
+        return ContactRef(self.id, self.name, self.company, self.archived)
 
     @property
     def label(self) -> str:

@@ -8,6 +8,16 @@ from datetime import date
 
 from reftrack.domain.contacts import ContactCard, ContactRef
 from reftrack.errors import UsageProblem
+from reftrack.kinds import (
+    CLOSED_STATUSES,
+    Channel,
+    CloseResult,
+    LogKind,
+    Outcome,
+    ReferralEventKind,
+    ReferralStatus,
+    ThankKind,
+)
 
 
 @dataclass(frozen=True)
@@ -17,7 +27,7 @@ class CloseView:
     id: int
     contact: ContactRef
     closed_on: date
-    result: str
+    result: CloseResult
     title: str | None = None
     value_cents: int | None = None
     crm_id: str | None = None
@@ -28,18 +38,18 @@ class ReferralEventView:
     """One dated step in a referral's history: a status change or a report to the referrer."""
 
     happened_on: date
-    kind: str
-    status: str | None = None
+    kind: ReferralEventKind
+    status: ReferralStatus | None = None
     note: str | None = None
 
 
 STAGES = {
-    "new": "new",
-    "contacted": "contacted",
-    "meeting": "at the meeting stage",
-    "proposal": "at the proposal stage",
-    "won": "won",
-    "lost": "lost",
+    ReferralStatus.new: "new",
+    ReferralStatus.contacted: "contacted",
+    ReferralStatus.meeting: "at the meeting stage",
+    ReferralStatus.proposal: "at the proposal stage",
+    ReferralStatus.won: "won",
+    ReferralStatus.lost: "lost",
 }
 
 
@@ -51,7 +61,7 @@ class ReferralView:
     referrer: ContactRef
     prospect: ContactRef
     received_on: date
-    status: str
+    status: ReferralStatus
     status_changed_on: date
     informed_on: date | None = None
     value_cents: int | None = None
@@ -67,7 +77,7 @@ class ReferralView:
     @property
     def is_open(self) -> bool:
         """Still in the pipeline: neither won nor lost."""
-        return self.status not in ("won", "lost")
+        return self.status not in CLOSED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,8 @@ class AskView:
     id: int
     contact: ContactRef
     asked_on: date
-    outcome: str
-    channel: str | None = None
+    outcome: Outcome
+    channel: Channel | None = None
     follow_up_on: date | None = None
     note: str | None = None
     close: CloseView | None = None
@@ -92,7 +102,7 @@ class ThankYouView:
     id: int
     contact: ContactRef
     thanked_on: date
-    kind: str
+    kind: ThankKind
     gift: str | None = None
     note: str | None = None
     referral_prospect: ContactRef | None = None
@@ -207,15 +217,26 @@ class ContactRecord:
 
 
 @dataclass(frozen=True)
+class ReferralStep:
+    """One step of a referral's history, with the referral as it stands now."""
+
+    referral: ReferralView
+    event: ReferralEventView
+
+
+LoggedRecord = CloseView | AskView | ReferralStep | ThankYouView | GivenView | ShareView | ScoreView
+
+
+@dataclass(frozen=True)
 class LogEntry:
-    """One thing recorded, for `reftrack log`."""
+    """One thing recorded, for `reftrack log`: when, what kind, with whom, and the record."""
 
     day: date
-    kind: str
+    kind: LogKind
     contact: ContactRef
-    text: str
+    record: LoggedRecord
     note: str | None = None
-    sequence: int = 0
+    sequence: float = 0.0
 
 
 # A trillion: far above any deal, far below what the database's integers hold.

@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from reftrack.domain.contacts import ContactRef, ImportantDay
 from reftrack.domain.dates import MonthDay, next_occurrence
 from reftrack.domain.records import ReferralView, ScoreView
-from reftrack.kinds import ReminderKind
+from reftrack.kinds import CloseResult, Outcome, ReferralStatus, ReminderKind
 
-
-def _quoted(label: str) -> str:
-    return f'"{label}"' if any(ch in label for ch in " ()&'") else label
+# Asks that get a follow-up day: the contact has not answered, or promised names later.
+FOLLOWED_UP = frozenset({Outcome.promised, Outcome.pending})
+# Statuses the referrer is told of: every move after the referral arrived.
+TOLD_OF = frozenset(ReferralStatus) - {ReferralStatus.new}
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class RecentClose:
 
     contact: ContactRef
     closed_on: date
-    result: str
+    result: CloseResult
     title: str | None = None
 
 
@@ -52,7 +53,7 @@ class OpenAsk:
     id: int
     contact: ContactRef
     asked_on: date
-    outcome: str
+    outcome: Outcome
     follow_up_on: date | None
 
 
@@ -86,7 +87,7 @@ def ask_close(
                 f"Ask {close.contact.label} for referrals: deal{deal} {close.result} "
                 f"on {close.closed_on}",
                 close.closed_on,
-                f"reftrack ask {_quoted(close.contact.label)}",
+                f"reftrack ask {close.contact.typed}",
             )
         )
     return reminders
@@ -105,10 +106,10 @@ def follow_up(
             ask.contact,
             f"Follow up with {ask.contact.label}: {ask.outcome} since {ask.asked_on}",
             ask.follow_up_on,
-            f"reftrack ask {_quoted(ask.contact.label)}",
+            f"reftrack ask {ask.contact.typed}",
         )
         for ask in open_asks
-        if ask.outcome in ("promised", "pending")
+        if ask.outcome in FOLLOWED_UP
         and ask.follow_up_on is not None
         and ask.follow_up_on <= today
         and latest_ask.get(ask.contact.id, ask.id) == ask.id
@@ -123,10 +124,10 @@ def contact_referral(referrals: Iterable[ReferralView]) -> list[Reminder]:
             r.prospect,
             f"Contact {r.prospect.label}, referred by {r.referrer.label} on {r.received_on}",
             r.received_on,
-            f"reftrack referral update {_quoted(r.prospect.label)} --status contacted",
+            f"reftrack referral update {r.prospect.typed} --status contacted",
         )
         for r in referrals
-        if r.status == "new"
+        if r.status == ReferralStatus.new
     ]
 
 
@@ -141,7 +142,7 @@ def inform_referrer(referrals: Iterable[ReferralView]) -> list[Reminder]:
             f"reftrack referral inform {r.id}",
         )
         for r in referrals
-        if r.status != "new" and (r.informed_on is None or r.informed_on < r.status_changed_on)
+        if r.status in TOLD_OF and (r.informed_on is None or r.informed_on < r.status_changed_on)
     ]
 
 
@@ -161,7 +162,7 @@ def thank(referrals: Iterable[ReferralView]) -> list[Reminder]:
                 referrer,
                 f"Thank {referrer.label} for referring {names}",
                 min(r.received_on for r in owed),
-                f"reftrack thank {_quoted(referrer.label)}",
+                f"reftrack thank {referrer.typed}",
             )
         )
     return reminders
@@ -190,7 +191,7 @@ def dates_ahead(
                 contact,
                 f"{what} {when_text}",
                 when,
-                f"reftrack thank {_quoted(contact.label)} --note '{label}'",
+                f"reftrack thank {contact.typed} --note '{label}'",
             )
         )
     return reminders
@@ -206,7 +207,7 @@ def give_back(
             contact,
             f"Give back to {contact.label}: {received} referrals from them, {given} to them",
             today,
-            f"reftrack give {_quoted(contact.label)} --to NAME",
+            f"reftrack give {contact.typed} --to NAME",
         )
         for contact, received, given in balances
         if received - given >= threshold
@@ -229,7 +230,7 @@ def stay_in_touch(
                 quiet.contact,
                 f"Stay in touch with {quiet.contact.label} ({touched})",
                 since + timedelta(days=quiet_days),
-                f"reftrack share {_quoted(quiet.contact.label)} --content TITLE",
+                f"reftrack share {quiet.contact.typed} --content TITLE",
             )
         )
     return reminders
@@ -245,7 +246,7 @@ def commitment(cards: Iterable[ScoreView], asked_since: Mapping[int, bool]) -> l
             f"(liking {card.liking}, reciprocity {card.reciprocity}, "
             f"credibility {card.credibility})",
             card.scored_on,
-            f"reftrack ask {_quoted(card.contact.label)}",
+            f"reftrack ask {card.contact.typed}",
         )
         for card in cards
         if card.ready_for_commitment and not asked_since.get(card.contact.id, False)

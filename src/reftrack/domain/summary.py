@@ -57,10 +57,3 @@ class WeeklySummary:
         if not self.referrals_received:
             return None
         return self.referrals_won / self.referrals_received
-
-
-def bar(value: int, largest: int, width: int = 20) -> str:
-    """A bar of full blocks, at least one for any value above zero."""
-    if value <= 0 or largest <= 0:
-        return ""
-    return "█" * max(1, round(width * value / largest))

@@ -12,8 +12,15 @@ from rich.text import Text
 
 from reftrack.domain.dates import iso_week
 from reftrack.domain.stats import Stats
-from reftrack.domain.summary import bar
 from reftrack.render.output import console
+
+
+def bar(value: int, largest: int, width: int = 20) -> str:
+    """A bar of full blocks, at least one for any value above zero."""
+    if value <= 0 or largest <= 0:
+        return ""
+    return "█" * max(1, round(width * value / largest))
+
 
 SHADES = " ░▒▓█"
 GREENS = ("grey23", "green4", "green3", "green1", "bright_green")

@@ -23,11 +23,6 @@ from reftrack.kinds import ScriptSituation
 from reftrack.render.output import console
 
 
-def quoted(label: str) -> str:
-    """A name as it would be typed in a shell command."""
-    return f'"{label}"' if any(ch in label for ch in " ()&'") else label
-
-
 def _next(out: Console, lines: list[tuple[str, str]]) -> None:
     """The "what next" block: why, then the command that does it."""
     if not lines:
@@ -52,7 +47,7 @@ def print_close(view: CloseView) -> None:
     _next(
         out,
         [
-            ("Ask while it is fresh:", f"reftrack ask {quoted(view.contact.label)}"),
+            ("Ask while it is fresh:", f"reftrack ask {view.contact.typed}"),
             ("How to put it:", f"reftrack script --for {situation}"),
         ],
     )
@@ -77,16 +72,16 @@ def print_ask(recorded: Any) -> None:
         steps.append(
             (
                 f"Contact {referral.prospect.label}:",
-                f"reftrack referral update {quoted(referral.prospect.label)} --status contacted",
+                f"reftrack referral update {referral.prospect.typed} --status contacted",
             )
         )
     if ask.referrals:
-        steps.append((f"Thank {ask.contact.label}:", f"reftrack thank {quoted(ask.contact.label)}"))
+        steps.append((f"Thank {ask.contact.label}:", f"reftrack thank {ask.contact.typed}"))
     if ask.follow_up_on:
         steps.append(
             (
                 f"Follow up on {ask.follow_up_on}:",
-                f"reftrack template email {quoted(ask.contact.label)}",
+                f"reftrack template email {ask.contact.typed}",
             )
         )
     _next(out, steps)
@@ -160,9 +155,9 @@ def print_referral_added(view: ReferralView, created: bool) -> None:
         [
             (
                 f"Contact {view.prospect.label}:",
-                f"reftrack referral update {quoted(view.prospect.label)} --status contacted",
+                f"reftrack referral update {view.prospect.typed} --status contacted",
             ),
-            (f"Thank {view.referrer.label}:", f"reftrack thank {quoted(view.referrer.label)}"),
+            (f"Thank {view.referrer.label}:", f"reftrack thank {view.referrer.typed}"),
         ],
     )
 
@@ -177,9 +172,9 @@ def print_referral_moved(view: ReferralView) -> None:
     ]
     if view.status == "won":
         amount = f" --value {view.value_cents // 100}" if view.value_cents else ""
-        steps.append(("Record the deal:", f"reftrack close {quoted(view.prospect.label)}{amount}"))
+        steps.append(("Record the deal:", f"reftrack close {view.prospect.typed}{amount}"))
         steps.append(
-            (f"Then ask {view.prospect.label} too:", f"reftrack ask {quoted(view.prospect.label)}")
+            (f"Then ask {view.prospect.label} too:", f"reftrack ask {view.prospect.typed}")
         )
     _next(out, steps)
 

@@ -1,46 +1,15 @@
-"""The record: a contact's relationship view, and the log."""
+"""The record: a contact's relationship view."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 
-from reftrack.domain.records import ContactRecord, LogEntry, format_amount
+from reftrack.domain.records import ContactRecord, format_amount
 from reftrack.render.contacts import contact_document, print_contact_card
 from reftrack.render.loop import referral_document, score_document, share_document
 from reftrack.render.output import console
-
-
-def log_document(entry: LogEntry) -> dict[str, Any]:
-    """A log entry as a JSON object."""
-    return {
-        "date": entry.day,
-        "kind": entry.kind,
-        "contact": entry.contact.label,
-        "text": entry.text,
-        "note": entry.note,
-    }
-
-
-def print_log(entries: list[LogEntry]) -> None:
-    """One line a record, newest first, notes beneath."""
-    out = console()
-    if not entries:
-        out.print("Nothing recorded yet. After your next close: reftrack ask NAME")
-        return
-    table = Table(box=None, pad_edge=False, show_header=False)
-    table.add_column(style="dim")
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_column()
-    for entry in entries:
-        text = Text(entry.text)
-        if entry.note:
-            text.append(f" — {entry.note}", style="italic")
-        table.add_row(str(entry.day), entry.kind, Text(entry.contact.label), text)
-    out.print(table)
 
 
 def record_document(record: ContactRecord) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from typing import Any
 
 from reftrack.domain.dates import iso_week
 from reftrack.domain.records import format_amount
-from reftrack.domain.summary import WeeklySummary, bar
+from reftrack.domain.summary import WeeklySummary
+from reftrack.render.charts import bar
 
 LOOPS_LISTED = 10
 

@@ -11,7 +11,6 @@ from reftrack.domain.contacts import (
     BIRTHDAY,
     ContactCard,
     ContactRef,
-    ImportantDay,
     clean_email,
     clean_name,
     clean_optional,
@@ -21,6 +20,7 @@ from reftrack.domain.contacts import (
 from reftrack.errors import AmbiguousContact, ContactNotFound, ReftrackError
 from reftrack.kinds import ContactKind
 from reftrack.services.runtime import Runtime
+from reftrack.services.views import contact_card, contact_cards
 from reftrack.store import queries
 from reftrack.store.models import Contact, ImportantDate
 
@@ -61,26 +61,6 @@ def resolve_contact(
         if chosen is not None:
             return chosen
     raise ContactNotFound(query, [c.label for c in match.suggestions])
-
-
-def contact_card(session: Session, contact: Contact) -> ContactCard:
-    """A stored contact as a domain value, with its important dates."""
-    assert contact.id is not None
-    days = tuple(
-        ImportantDay(d.label, d.month, d.day, d.year)
-        for d in queries.important_dates(session, [contact.id])
-    )
-    return ContactCard(
-        id=contact.id,
-        name=contact.name,
-        company=contact.company,
-        email=contact.email,
-        phone=contact.phone,
-        kind=contact.kind,
-        note=contact.note,
-        archived=contact.archived,
-        dates=days,
-    )
 
 
 def _refuse_duplicate(
@@ -132,7 +112,7 @@ def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
             company=company,
             email=clean_email(draft.email),
             phone=clean_optional(draft.phone),
-            kind=str(draft.kind or ContactKind.customer),
+            kind=draft.kind or ContactKind.customer,
             note=clean_optional(draft.note),
             recorded_at=rt.now,
         )
@@ -149,26 +129,8 @@ def list_contacts(
 ) -> list[ContactCard]:
     """The rep's contacts by name, maybe of one kind."""
     with rt.transaction() as session:
-        rows = queries.contacts(session, rt.rep, str(kind) if kind else None, include_archived)
-        by_contact: dict[int, list[ImportantDay]] = {}
-        for d in queries.important_dates(session, [c.id for c in rows if c.id is not None]):
-            by_contact.setdefault(d.contact_id, []).append(
-                ImportantDay(d.label, d.month, d.day, d.year)
-            )
-        return [
-            ContactCard(
-                id=c.id or 0,
-                name=c.name,
-                company=c.company,
-                email=c.email,
-                phone=c.phone,
-                kind=c.kind,
-                note=c.note,
-                archived=c.archived,
-                dates=tuple(by_contact.get(c.id or 0, ())),
-            )
-            for c in rows
-        ]
+        rows = queries.contacts(session, rt.rep, kind, include_archived)
+        return contact_cards(session, rows)
 
 
 def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
@@ -186,7 +148,7 @@ def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
         if draft.phone is not None:
             contact.phone = clean_optional(draft.phone)
         if draft.kind is not None:
-            contact.kind = str(draft.kind)
+            contact.kind = draft.kind
         if draft.note is not None:
             contact.note = clean_optional(draft.note)
         _refuse_duplicate(session, rt, contact.name, contact.company, contact.id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from reftrack.domain.messages import Message, given_intro, intro_email, thank_you_note
 from reftrack.domain.records import parse_person
 from reftrack.services.contacts import resolve_contact
-from reftrack.services.loop import find_referral, referral_views, refs_by_id
+from reftrack.services.referrals import find_referral
 from reftrack.services.runtime import Runtime
+from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries
 
 

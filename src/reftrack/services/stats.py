@@ -8,9 +8,10 @@ from datetime import timedelta
 from reftrack.domain.dates import week_bounds
 from reftrack.domain.stats import Stats, funnel
 from reftrack.errors import UsageProblem
+from reftrack.kinds import ReferralStatus
 from reftrack.services.goals import status_on
-from reftrack.services.loop import refs_by_id
 from reftrack.services.runtime import Runtime
+from reftrack.services.views import refs_by_id
 from reftrack.store import queries
 
 
@@ -33,15 +34,15 @@ def habit_stats(rt: Runtime, weeks: int) -> Stats:
         closes = queries.closes_between(session, rt.rep, first, last)
         referrals = queries.referrals_received_between(session, rt.rep, first, last)
         ids = [r.id for r in referrals if r.id is not None]
-        contacted = queries.reached_status(session, ids, "contacted")
-        won = [r for r in referrals if r.status == "won"]
+        contacted = queries.reached_status(session, ids, ReferralStatus.contacted)
+        won = [r for r in referrals if r.status == ReferralStatus.won]
         steps = funnel(
             [
                 ("closes", len(closes)),
                 ("asks", sum(by_day.values())),
                 ("referrals", len(referrals)),
-                ("contacted", len(contacted)),
-                ("won", len(won)),
+                (ReferralStatus.contacted.value, len(contacted)),
+                (ReferralStatus.won.value, len(won)),
             ]
         )
         counts = Counter(r.referrer_id for r in referrals)

@@ -9,9 +9,11 @@ from reftrack.domain.dates import iso_week, parse_iso_week, week_bounds
 from reftrack.domain.goals import LOOKBACK_DAYS
 from reftrack.domain.habits import close_coverage
 from reftrack.domain.summary import WEEKS_CHARTED, WeeklySummary
-from reftrack.services.goals import status_on, streak_on, today_agenda
-from reftrack.services.loop import referral_views, refs_by_id
+from reftrack.kinds import CloseResult, ReferralEventKind, ReferralStatus
+from reftrack.services.goals import status_on, streak_on
 from reftrack.services.runtime import Runtime
+from reftrack.services.today import today_agenda
+from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries
 from reftrack.store.models import GivenReferral, Referral, ReferralEvent, ThankYou
 
@@ -33,7 +35,7 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
     settings = rt.settings
     with rt.transaction() as session:
         closes = queries.closes_between(session, rt.rep, first, last)
-        won = [c for c in closes if c.result == "won"]
+        won = [c for c in closes if c.result == CloseResult.won]
         window_end = min(rt.today, last + timedelta(days=settings.ask_window_days))
         ask_days = queries.ask_days_of(session, [c.contact_id for c in closes], first)
         coverage = close_coverage(
@@ -45,7 +47,9 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
         won_events = [
             e
             for e in queries.since(session, ReferralEvent, rt.rep, "happened_on", first)
-            if e.happened_on <= last and e.kind == "status" and e.status == "won"
+            if e.happened_on <= last
+            and e.kind == ReferralEventKind.status
+            and e.status == ReferralStatus.won
         ]
         won_referrals = [session.get(Referral, e.referral_id) for e in won_events]
         thanks = [

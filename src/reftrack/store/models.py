@@ -7,9 +7,47 @@ Rules about a day (a close on a date, a day off) store the rep's local date;
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Dialect, Index, String, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+from reftrack.kinds import (
+    Channel,
+    CloseResult,
+    ContactKind,
+    Outcome,
+    Period,
+    ReferralEventKind,
+    ReferralStatus,
+    ThankKind,
+)
+
+
+class EnumText(TypeDecorator[Any]):
+    """A `kinds` enum stored as its text value, and read back as the enum.
+
+    Text, not a database ENUM type: the stored values stay readable by any SQL tool,
+    and a new member needs no schema change. A value that is not a member is refused
+    on the way in, so nothing but the enum's values reaches the table.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """The member's text, checked to be one of the enum's values."""
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
+        """The stored text as the enum member."""
+        return None if value is None else self.enum(value)
 
 
 class Contact(SQLModel, table=True):
@@ -24,7 +62,7 @@ class Contact(SQLModel, table=True):
     company: str | None = None
     email: str | None = None
     phone: str | None = None
-    kind: str = "customer"
+    kind: ContactKind = Field(default=ContactKind.customer, sa_type=EnumText(ContactKind))
     note: str | None = None
     archived: bool = False
     recorded_at: datetime
@@ -61,7 +99,7 @@ class Close(SQLModel, table=True):
     rep: str
     contact_id: int = Field(foreign_key="contact.id")
     closed_on: date
-    result: str
+    result: CloseResult = Field(sa_type=EnumText(CloseResult))
     title: str | None = None
     value_cents: int | None = None
     crm_id: str | None = None
@@ -83,8 +121,8 @@ class Ask(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id")
     close_id: int | None = Field(default=None, foreign_key="close.id")
     asked_on: date
-    outcome: str = "pending"
-    channel: str | None = None
+    outcome: Outcome = Field(default=Outcome.pending, sa_type=EnumText(Outcome))
+    channel: Channel | None = Field(default=None, sa_type=EnumText(Channel))
     follow_up_on: date | None = None
     note: str | None = None
     recorded_at: datetime
@@ -108,7 +146,7 @@ class Referral(SQLModel, table=True):
     prospect_id: int = Field(foreign_key="contact.id")
     ask_id: int | None = Field(default=None, foreign_key="ask.id")
     received_on: date
-    status: str = "new"
+    status: ReferralStatus = Field(default=ReferralStatus.new, sa_type=EnumText(ReferralStatus))
     status_changed_on: date
     informed_on: date | None = None
     value_cents: int | None = None
@@ -129,8 +167,8 @@ class ReferralEvent(SQLModel, table=True):
     rep: str
     referral_id: int = Field(foreign_key="referral.id", ondelete="CASCADE")
     happened_on: date
-    kind: str
-    status: str | None = None
+    kind: ReferralEventKind = Field(sa_type=EnumText(ReferralEventKind))
+    status: ReferralStatus | None = Field(default=None, sa_type=EnumText(ReferralStatus))
     note: str | None = None
     recorded_at: datetime
 
@@ -150,7 +188,7 @@ class ThankYou(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id")
     referral_id: int | None = Field(default=None, foreign_key="referral.id")
     thanked_on: date
-    kind: str = "note"
+    kind: ThankKind = Field(default=ThankKind.note, sa_type=EnumText(ThankKind))
     gift: str | None = None
     note: str | None = None
     recorded_at: datetime
@@ -224,7 +262,7 @@ class Goal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     rep: str
     target: int
-    period: str
+    period: Period = Field(sa_type=EnumText(Period))
     rate: float | None = None
     effective_from: date
     recorded_at: datetime

@@ -1,0 +1,187 @@
+"""Closes and asks: a deal that ended, and the ask for referrals that follows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from reftrack.domain.contacts import ContactRef, clean_optional
+from reftrack.domain.dates import is_working_day
+from reftrack.domain.records import AskView, CloseView
+from reftrack.domain.reminders import FOLLOWED_UP
+from reftrack.errors import UsageProblem
+from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
+from reftrack.services.contacts import resolve_contact
+from reftrack.services.goals import status_on
+from reftrack.services.referrals import add_referral_row, new_prospect
+from reftrack.services.runtime import Runtime
+from reftrack.services.views import ask_view, close_view, referral_views
+from reftrack.store import queries
+from reftrack.store.models import Ask, Close, Contact, Referral
+
+
+def record_close(
+    rt: Runtime,
+    name: str,
+    on: date,
+    result: CloseResult = CloseResult.won,
+    title: str | None = None,
+    value_cents: int | None = None,
+    crm_id: str | None = None,
+) -> CloseView:
+    """Record a won or lost deal."""
+    with rt.transaction(write=True) as session:
+        contact = resolve_contact(session, rt, name)
+        close = _add_close(session, rt, contact, on, result, title, value_cents, crm_id)
+        return close_view(close, contact)
+
+
+def _add_close(
+    session: Session,
+    rt: Runtime,
+    contact: ContactRef,
+    on: date,
+    result: CloseResult,
+    title: str | None,
+    value_cents: int | None,
+    crm_id: str | None,
+) -> Close:
+    close = Close(
+        rep=rt.rep,
+        contact_id=contact.id,
+        closed_on=on,
+        result=result,
+        title=clean_optional(title),
+        value_cents=value_cents,
+        crm_id=clean_optional(crm_id),
+        recorded_at=rt.now,
+    )
+    session.add(close)
+    session.flush()
+    return close
+
+
+@dataclass
+class AskDraft:
+    """What the rep said about an ask."""
+
+    name: str
+    on: date
+    outcome: Outcome | None = None
+    referrals: list[str] = field(default_factory=list)
+    follow_up_on: date | None = None
+    channel: Channel | None = None
+    note: str | None = None
+    close_result: CloseResult | None = None
+    deal: str | None = None
+    value_cents: int | None = None
+
+
+@dataclass(frozen=True)
+class AskRecorded:
+    """An ask as recorded, the contacts it created, and how many asks today has seen."""
+
+    ask: AskView
+    new_contacts: tuple[ContactRef, ...]
+    asks_that_day: int
+    today: bool = True
+    daily_goal: int | None = None
+
+
+@dataclass(frozen=True)
+class AskContext:
+    """What the rep should know before asking a contact: who, and how their last deal ended."""
+
+    contact: ContactRef
+    kind: ContactKind
+    last_close: CloseResult | None
+
+
+def ask_context(rt: Runtime, name: str) -> AskContext:
+    """Who is about to be asked, and whether their latest deal was won or lost."""
+    with rt.transaction() as session:
+        contact = resolve_contact(session, rt, name)
+        row = session.get(Contact, contact.id)
+        close = queries.latest_close(session, contact.id)
+        kind = row.kind if row else ContactKind.customer
+        return AskContext(contact, kind, close.result if close else None)
+
+
+def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
+    """The day itself if it is a working day, else the next one (a follow-up never on Sunday)."""
+    off = {d.day for d in queries.days_off(session, rt.rep, day, day + timedelta(days=60))}
+    for _ in range(60):
+        if is_working_day(day, rt.settings.workdays, off):
+            return day
+        day = day + timedelta(days=1)
+    return day
+
+
+def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
+    """Record an ask (and the close it follows, when given), and each name it brought."""
+    outcome = draft.outcome or (Outcome.referred if draft.referrals else Outcome.pending)
+    if draft.referrals and outcome != Outcome.referred:
+        raise UsageProblem(
+            f"--referral goes with the outcome 'referred', not '{outcome}'",
+            "drop --outcome or the names",
+        )
+    if draft.follow_up_on is not None and draft.follow_up_on < draft.on:
+        raise UsageProblem("--follow-up: the follow-up cannot come before the ask")
+    with rt.transaction(write=True) as session:
+        contact = resolve_contact(session, rt, draft.name)
+        if draft.close_result is not None:
+            close: Close | None = _add_close(
+                session,
+                rt,
+                contact,
+                draft.on,
+                draft.close_result,
+                draft.deal,
+                draft.value_cents,
+                None,
+            )
+        else:
+            close = queries.latest_close_without_ask(session, contact.id, draft.on)
+        follow_up = draft.follow_up_on
+        if follow_up is None and outcome in FOLLOWED_UP:
+            follow_up = _next_working_day(
+                session, rt, draft.on.add(days=rt.settings.follow_up_days)
+            )
+        ask = Ask(
+            rep=rt.rep,
+            contact_id=contact.id,
+            close_id=close.id if close else None,
+            asked_on=draft.on,
+            outcome=outcome,
+            channel=draft.channel,
+            follow_up_on=follow_up if outcome in FOLLOWED_UP else None,
+            note=clean_optional(draft.note),
+            recorded_at=rt.now,
+        )
+        session.add(ask)
+        session.flush()
+        assert ask.id is not None
+        new_contacts: list[ContactRef] = []
+        rows: list[Referral] = []
+        for text in draft.referrals:
+            prospect, created = new_prospect(session, rt, text, "--referral")
+            if created:
+                new_contacts.append(prospect)
+            rows.append(add_referral_row(session, rt, contact, prospect, draft.on, ask.id))
+        session.flush()
+        view = ask_view(
+            ask,
+            contact,
+            close_view(close, contact) if close else None,
+            referral_views(session, rows),
+        )
+        status = status_on(session, rt, draft.on)
+        return AskRecorded(
+            view,
+            tuple(new_contacts),
+            queries.asks_on(session, rt.rep, draft.on),
+            draft.on == rt.today,
+            status.daily_goal if status else None,
+        )

@@ -1,0 +1,215 @@
+"""Referrals: received with an ask or without, found by number or name, moved along, reported."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
+from reftrack.domain.records import ReferralView, parse_person
+from reftrack.errors import AmbiguousContact, ReftrackError, UsageProblem
+from reftrack.kinds import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    ContactKind,
+    ReferralEventKind,
+    ReferralStatus,
+)
+from reftrack.services.contacts import resolve_contact
+from reftrack.services.runtime import Runtime
+from reftrack.services.views import referral_views
+from reftrack.store import queries
+from reftrack.store.models import Contact, Referral, ReferralEvent
+
+
+def new_prospect(session: Session, rt: Runtime, text: str, option: str) -> tuple[ContactRef, bool]:
+    """The contact a referral names: an existing one by exact name, else a new prospect.
+
+    Also says whether the contact was created now.
+    """
+    name, company = parse_person(text, option)
+    name = clean_name(name)
+    same = [
+        c
+        for c in queries.contacts_named(session, rt.rep, name)
+        if company is None or (c.company or "").casefold() == company.casefold()
+    ]
+    if len(same) > 1:
+        labels = [ContactRef(c.id or 0, c.name, c.company).label for c in same]
+        raise AmbiguousContact(text, labels)
+    if same:
+        found = same[0]
+        return ContactRef(found.id or 0, found.name, found.company), False
+    contact = Contact(
+        rep=rt.rep,
+        name=name,
+        company=company,
+        kind=ContactKind.prospect,
+        recorded_at=rt.now,
+    )
+    session.add(contact)
+    session.flush()
+    return ContactRef(contact.id or 0, name, company), True
+
+
+def add_referral_row(
+    session: Session,
+    rt: Runtime,
+    referrer: ContactRef,
+    prospect: ContactRef,
+    on: date,
+    ask_id: int | None = None,
+    note: str | None = None,
+) -> Referral:
+    """Store a new referral and the first step of its history."""
+    if referrer.id == prospect.id:
+        raise ReftrackError(f"{referrer.label} cannot refer themselves")
+    referral = Referral(
+        rep=rt.rep,
+        referrer_id=referrer.id,
+        prospect_id=prospect.id,
+        ask_id=ask_id,
+        received_on=on,
+        status=ReferralStatus.new,
+        status_changed_on=on,
+        note=clean_optional(note),
+        recorded_at=rt.now,
+    )
+    session.add(referral)
+    session.flush()
+    assert referral.id is not None
+    session.add(
+        ReferralEvent(
+            rep=rt.rep,
+            referral_id=referral.id,
+            happened_on=on,
+            kind=ReferralEventKind.status,
+            status=ReferralStatus.new,
+            recorded_at=rt.now,
+        )
+    )
+    return referral
+
+
+def add_referral(
+    rt: Runtime,
+    referrer: str,
+    prospect: str,
+    on: date,
+    company: str | None = None,
+    note: str | None = None,
+) -> tuple[ReferralView, bool]:
+    """Record a referral that came without an ask; True when the prospect is a new contact."""
+    with rt.transaction(write=True) as session:
+        source = resolve_contact(session, rt, referrer)
+        typed = f"{prospect}@{company}" if company else prospect
+        target, created = new_prospect(session, rt, typed, "PROSPECT")
+        row = add_referral_row(session, rt, source, target, on, None, note)
+        session.flush()
+        return referral_views(session, [row])[0], created
+
+
+def list_referrals(
+    rt: Runtime,
+    status: ReferralStatus | None = None,
+    referrer: str | None = None,
+    open_only: bool = False,
+) -> list[ReferralView]:
+    """Referrals, newest first, maybe of one status, from one referrer, or still open."""
+    with rt.transaction() as session:
+        referrer_id = resolve_contact(session, rt, referrer).id if referrer else None
+        statuses = {status} if status else OPEN_STATUSES if open_only else None
+        if status and open_only:
+            statuses = {status} & OPEN_STATUSES
+        rows = queries.referrals(session, rt.rep, statuses, referrer_id)
+        return referral_views(session, rows)
+
+
+def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
+    """A referral by its number (`12`, `#12`) or by its prospect's name."""
+    number = which.strip().lstrip("#")
+    if number.isdigit():
+        row = session.get(Referral, int(number))
+        if row is None or row.rep != rt.rep:
+            raise ReftrackError(f"no referral #{number}", "see `reftrack referral list`")
+        return row
+    prospect = resolve_contact(session, rt, which, include_archived=True)
+    rows = queries.referrals(session, rt.rep, prospect_id=prospect.id)
+    if not rows:
+        raise ReftrackError(
+            f"{prospect.label} was never referred to you", "see `reftrack referral list`"
+        )
+    open_rows = [r for r in rows if r.status not in CLOSED_STATUSES]
+    if len(open_rows) > 1:
+        numbers = ", ".join(f"#{r.id}" for r in open_rows)
+        raise ReftrackError(
+            f"{prospect.label} has several open referrals ({numbers})", "name one by its number"
+        )
+    return (open_rows or rows)[0]
+
+
+def update_referral(
+    rt: Runtime,
+    which: str,
+    status: ReferralStatus,
+    on: date,
+    value_cents: int | None = None,
+    note: str | None = None,
+) -> ReferralView:
+    """Move a referral along the pipeline, keeping the dated history."""
+    if value_cents is not None and status != ReferralStatus.won:
+        raise UsageProblem("--value goes with --status won", "record the deal value when won")
+    with rt.transaction(write=True) as session:
+        row = find_referral(session, rt, which)
+        assert row.id is not None
+        if row.status == status:
+            raise ReftrackError(f"referral #{row.id} is already {status}")
+        if on < row.received_on:
+            raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
+        row.status = status
+        row.status_changed_on = on
+        if value_cents is not None:
+            row.value_cents = value_cents
+        session.add(row)
+        prospect = session.get(Contact, row.prospect_id)
+        if status == ReferralStatus.won and prospect and prospect.kind == ContactKind.prospect:
+            # A won prospect is a customer now: someone to ask for referrals in turn.
+            prospect.kind = ContactKind.customer
+            session.add(prospect)
+        session.add(
+            ReferralEvent(
+                rep=rt.rep,
+                referral_id=row.id,
+                happened_on=on,
+                kind=ReferralEventKind.status,
+                status=status,
+                note=clean_optional(note),
+                recorded_at=rt.now,
+            )
+        )
+        session.flush()
+        return referral_views(session, [row])[0]
+
+
+def inform_referrer(rt: Runtime, which: str, on: date, note: str | None = None) -> ReferralView:
+    """Record that the referrer was told how their referral is going."""
+    with rt.transaction(write=True) as session:
+        row = find_referral(session, rt, which)
+        assert row.id is not None
+        if on < row.received_on:
+            raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
+        row.informed_on = max(on, row.informed_on) if row.informed_on else on
+        session.add(row)
+        session.add(
+            ReferralEvent(
+                rep=rt.rep,
+                referral_id=row.id,
+                happened_on=on,
+                kind=ReferralEventKind.inform,
+                note=clean_optional(note),
+                recorded_at=rt.now,
+            )
+        )
+        session.flush()
+        return referral_views(session, [row])[0]

@@ -1,0 +1,169 @@
+"""Keeping referrers close: thank-yous, introductions given back, shared content, scorecards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reftrack.domain.contacts import clean_name, clean_optional
+from reftrack.domain.records import GivenView, ScoreView, ShareView, ThankYouView, merge_score
+from reftrack.errors import ReftrackError
+from reftrack.kinds import ThankKind
+from reftrack.services.contacts import resolve_contact
+from reftrack.services.referrals import find_referral
+from reftrack.services.runtime import Runtime
+from reftrack.services.views import (
+    given_view,
+    referral_views,
+    refs_by_id,
+    score_view,
+    share_view,
+    thank_you_view,
+)
+from reftrack.store import queries
+from reftrack.store.models import GivenReferral, Referral, Score, Share, ThankYou
+
+
+def record_thanks(
+    rt: Runtime,
+    name: str,
+    on: date,
+    for_prospect: str | None = None,
+    kind: ThankKind = ThankKind.note,
+    gift: str | None = None,
+    note: str | None = None,
+) -> ThankYouView:
+    """Record a thank-you; without a prospect it covers every referral not yet thanked."""
+    with rt.transaction(write=True) as session:
+        contact = resolve_contact(session, rt, name)
+        referral: Referral | None = None
+        if for_prospect:
+            referral = find_referral(session, rt, for_prospect)
+            if referral.referrer_id != contact.id:
+                prospect = refs_by_id(session, [referral.prospect_id])[referral.prospect_id]
+                raise ReftrackError(f"{prospect.label} was not referred by {contact.label}")
+        earlier = queries.referrals(session, rt.rep, referrer_id=contact.id)
+        covered = [
+            v for v in referral_views(session, earlier) if not v.thanked and v.received_on <= on
+        ]
+        if referral is not None:
+            covered = [v for v in covered if v.id == referral.id]
+        row = ThankYou(
+            rep=rt.rep,
+            contact_id=contact.id,
+            referral_id=referral.id if referral else None,
+            thanked_on=on,
+            kind=kind,
+            gift=clean_optional(gift),
+            note=clean_optional(note),
+            recorded_at=rt.now,
+        )
+        session.add(row)
+        session.flush()
+        prospect_ref = (
+            refs_by_id(session, [referral.prospect_id])[referral.prospect_id] if referral else None
+        )
+        return thank_you_view(row, contact, prospect_ref, [v.prospect for v in covered])
+
+
+def record_given(
+    rt: Runtime,
+    name: str,
+    prospect: str,
+    on: date,
+    company: str | None = None,
+    note: str | None = None,
+) -> tuple[GivenView, int]:
+    """Record an introduction given to a contact; also return how many they have had."""
+    with rt.transaction(write=True) as session:
+        contact = resolve_contact(session, rt, name)
+        row = GivenReferral(
+            rep=rt.rep,
+            contact_id=contact.id,
+            prospect=clean_name(prospect, "--to name"),
+            company=clean_optional(company),
+            given_on=on,
+            note=clean_optional(note),
+            recorded_at=rt.now,
+        )
+        session.add(row)
+        session.flush()
+        view = given_view(row, contact)
+        return view, queries.given_count(session, contact.id)
+
+
+def record_share(
+    rt: Runtime,
+    names: list[str],
+    content: str | None,
+    on: date,
+    url: str | None = None,
+    forwarded: bool = False,
+) -> list[ShareView]:
+    """Record content sent to contacts; `forwarded` marks an earlier share as passed on.
+
+    With `forwarded` and no content, each contact's latest share is the one passed on.
+    """
+    title = clean_name(content, "--content title") if content is not None else None
+    with rt.transaction(write=True) as session:
+        contacts = [resolve_contact(session, rt, name) for name in names]
+        views = []
+        for contact in dict.fromkeys(contacts):
+            earlier = queries.share_of(session, contact.id, title) if forwarded else None
+            if title is None and earlier is None:
+                raise ReftrackError(
+                    f"nothing was shared with {contact.label} yet",
+                    "record it first: reftrack share NAME --content TITLE",
+                )
+            row = earlier or Share(
+                rep=rt.rep,
+                contact_id=contact.id,
+                shared_on=on,
+                content=title,
+                url=clean_optional(url),
+                recorded_at=rt.now,
+            )
+            row.forwarded = row.forwarded or forwarded
+            if url and earlier:
+                row.url = clean_optional(url)
+            session.add(row)
+            session.flush()
+            views.append(share_view(row, contact))
+        return views
+
+
+def list_shares(rt: Runtime) -> list[ShareView]:
+    """Every share, newest first."""
+    with rt.transaction() as session:
+        rows = queries.shares(session, rt.rep)
+        refs = refs_by_id(session, [r.contact_id for r in rows])
+        return [share_view(r, refs[r.contact_id]) for r in rows]
+
+
+def record_score(
+    rt: Runtime, name: str, on: date, note: str | None = None, **factors: int | None
+) -> ScoreView:
+    """Add a scorecard: the factors given, the rest carried from the latest card."""
+    with rt.transaction(write=True) as session:
+        contact = resolve_contact(session, rt, name)
+        latest = queries.latest_score(session, contact.id)
+        merged = merge_score(score_view(latest, contact) if latest else None, **factors)
+        row = Score(
+            rep=rt.rep,
+            contact_id=contact.id,
+            scored_on=on,
+            note=clean_optional(note),
+            recorded_at=rt.now,
+            **merged,
+        )
+        session.add(row)
+        session.flush()
+        return score_view(row, contact)
+
+
+def list_scores(rt: Runtime) -> list[ScoreView]:
+    """Each contact's latest scorecard, strongest relationship first."""
+    with rt.transaction() as session:
+        rows = queries.latest_scores(session, rt.rep)
+        refs = refs_by_id(session, [r.contact_id for r in rows])
+        views = [score_view(r, refs[r.contact_id]) for r in rows]
+        return sorted(views, key=lambda v: (-v.strength, v.contact.label.casefold()))

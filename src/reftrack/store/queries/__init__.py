@@ -1,0 +1,103 @@
+"""The reads services need, grouped by table, each selecting only what it uses (indexed).
+
+Services call them as `queries.NAME`; each lives in the module of the table it reads.
+No business rule is decided here: which outcomes or statuses count is the caller's to say.
+"""
+
+from reftrack.store.queries.asks import (
+    ask_days,
+    ask_days_of,
+    asks_due,
+    asks_of_contact,
+    asks_on,
+    asks_per_day,
+    count_asks,
+    latest_ask_ids,
+)
+from reftrack.store.queries.calendar import (
+    all_days_off,
+    days_off,
+    goals,
+)
+from reftrack.store.queries.closes import (
+    closes_between,
+    latest_close,
+    latest_close_without_ask,
+)
+from reftrack.store.queries.contacts import (
+    contact_names,
+    contact_refs,
+    contacts,
+    contacts_named,
+    dates_on,
+    important_dates,
+    last_touches,
+)
+from reftrack.store.queries.referrals import (
+    count_referrals,
+    reached_status,
+    referral_counts_by_referrer,
+    referral_events,
+    referrals,
+    referrals_by_id,
+    referrals_in_status,
+    referrals_received_between,
+    referrals_untold_since,
+)
+from reftrack.store.queries.relations import (
+    given_count,
+    given_counts,
+    latest_score,
+    latest_scores,
+    scores_since,
+    share_of,
+    shares,
+    thank_you_days,
+)
+from reftrack.store.queries.rows import (
+    rows_of_contact,
+    since,
+)
+
+__all__ = [
+    "all_days_off",
+    "ask_days",
+    "ask_days_of",
+    "asks_due",
+    "asks_of_contact",
+    "asks_on",
+    "asks_per_day",
+    "closes_between",
+    "contact_names",
+    "contact_refs",
+    "contacts",
+    "contacts_named",
+    "count_asks",
+    "count_referrals",
+    "dates_on",
+    "days_off",
+    "given_count",
+    "given_counts",
+    "goals",
+    "important_dates",
+    "last_touches",
+    "latest_ask_ids",
+    "latest_close",
+    "latest_close_without_ask",
+    "latest_score",
+    "latest_scores",
+    "reached_status",
+    "referral_counts_by_referrer",
+    "referral_events",
+    "referrals",
+    "referrals_by_id",
+    "referrals_in_status",
+    "referrals_received_between",
+    "referrals_untold_since",
+    "rows_of_contact",
+    "scores_since",
+    "share_of",
+    "shares",
+    "since",
+    "thank_you_days",
+]

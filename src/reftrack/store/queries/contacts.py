@@ -1,0 +1,114 @@
+"""Contacts and their important dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from reftrack.kinds import ContactKind
+from reftrack.store.models import (
+    Ask,
+    Contact,
+    GivenReferral,
+    ImportantDate,
+    Referral,
+    Share,
+    ThankYou,
+)
+
+
+def contact_names(
+    session: Session, rep: str, include_archived: bool = False
+) -> Sequence[tuple[int, str, str | None]]:
+    """(id, name, company) of the rep's contacts, for resolving a typed name."""
+    query = select(Contact.id, Contact.name, Contact.company).where(Contact.rep == rep)
+    if not include_archived:
+        query = query.where(col(Contact.archived).is_(False))
+    return session.exec(query.order_by(Contact.name, Contact.id)).all()
+
+
+def contacts(
+    session: Session,
+    rep: str,
+    kind: ContactKind | None = None,
+    include_archived: bool = False,
+) -> Sequence[Contact]:
+    """The rep's contacts, by name, maybe of one kind."""
+    query = select(Contact).where(Contact.rep == rep)
+    if kind:
+        query = query.where(Contact.kind == kind)
+    if not include_archived:
+        query = query.where(col(Contact.archived).is_(False))
+    return session.exec(query.order_by(Contact.name, Contact.id)).all()
+
+
+def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bool]]:
+    """Name, company and whether archived, of some contacts, by id."""
+    if not ids:
+        return {}
+    query = select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
+        col(Contact.id).in_(set(ids))
+    )
+    return {id: (name, company, archived) for id, name, company, archived in session.exec(query)}
+
+
+def contacts_named(session: Session, rep: str, name: str) -> Sequence[Contact]:
+    """The rep's contacts (archived too) whose name is exactly this, ignoring ASCII case."""
+    query = select(Contact).where(Contact.rep == rep, func.lower(Contact.name) == name.lower())
+    return session.exec(query.order_by(Contact.id)).all()
+
+
+def important_dates(session: Session, contact_ids: Sequence[int]) -> Sequence[ImportantDate]:
+    """The important dates of some contacts."""
+    if not contact_ids:
+        return []
+    query = select(ImportantDate).where(col(ImportantDate.contact_id).in_(contact_ids))
+    return session.exec(query.order_by(ImportantDate.month, ImportantDate.day)).all()
+
+
+def dates_on(
+    session: Session, rep: str, month_days: Sequence[tuple[int, int]]
+) -> Sequence[ImportantDate]:
+    """Important dates falling on any of these (month, day) pairs."""
+    if not month_days:
+        return []
+    months = sorted({month for month, _day in month_days})
+    wanted = set(month_days)
+    query = select(ImportantDate).where(
+        ImportantDate.rep == rep, col(ImportantDate.month).in_(months)
+    )
+    return [d for d in session.exec(query).all() if (d.month, d.day) in wanted]
+
+
+def last_touches(session: Session, contact_ids: Sequence[int]) -> dict[int, date]:
+    """For some contacts, the latest ask, thank-you, introduction, share or report to them."""
+    if not contact_ids:
+        return {}
+    wanted = set(contact_ids)
+    latest: dict[int, date] = {}
+    for model, day in (
+        (Ask, Ask.asked_on),
+        (ThankYou, ThankYou.thanked_on),
+        (GivenReferral, GivenReferral.given_on),
+        (Share, Share.shared_on),
+    ):
+        query = (
+            select(model.contact_id, func.max(day))
+            .where(col(model.contact_id).in_(wanted))
+            .group_by(model.contact_id)
+        )
+        for contact_id, last in session.exec(query).all():
+            if last and (contact_id not in latest or last > latest[contact_id]):
+                latest[contact_id] = last
+    informed = (
+        select(Referral.referrer_id, func.max(Referral.informed_on))
+        .where(col(Referral.referrer_id).in_(wanted))
+        .group_by(Referral.referrer_id)
+    )
+    for contact_id, last in session.exec(informed).all():
+        if last and (contact_id not in latest or last > latest[contact_id]):
+            latest[contact_id] = last
+    return latest

@@ -95,6 +95,14 @@ class ScriptSituation(StrEnum):
     network = "network"
 
 
+class MessageKind(StrEnum):
+    """The ready-to-send messages `template` writes."""
+
+    email = "email"
+    thanks = "thanks"
+    intro = "intro"
+
+
 class ReminderKind(StrEnum):
     """The kinds of item `today` lists."""
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import complete_contact, runtime
+from reftrack.cli.options import Json, emit
 from reftrack.kinds import ContactKind
 
 app = typer.Typer(help="Add, list, show, edit and archive contacts.", no_args_is_help=True)
@@ -32,7 +33,6 @@ DateOption = Annotated[
     ),
 ]
 Note = Annotated[str | None, typer.Option(help="A note about them.")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 @app.command("add")
@@ -66,30 +66,24 @@ def list_(
 ) -> None:
     """List contacts by name."""
     from reftrack.render.contacts import contact_document, print_contact_list
-    from reftrack.render.output import emit_json
     from reftrack.services.contacts import list_contacts
 
     with runtime(ctx) as rt:
         cards = list_contacts(rt, kind, include_archived=all_)
-    if json:
-        emit_json([contact_document(card) for card in cards])
-    else:
-        print_contact_list(cards)
+    emit(
+        json, lambda: [contact_document(card) for card in cards], lambda: print_contact_list(cards)
+    )
 
 
 @app.command("show")
 def show(ctx: typer.Context, name: NameArgument, json: Json = False) -> None:
     """Show one contact and the whole relationship: closes, asks, referrals, thanks, balance."""
-    from reftrack.render.output import emit_json
     from reftrack.render.record import print_record, record_document
     from reftrack.services.record import contact_record
 
     with runtime(ctx) as rt:
         record = contact_record(rt, name)
-    if json:
-        emit_json(record_document(record))
-    else:
-        print_record(record)
+    emit(json, lambda: record_document(record), lambda: print_record(record))
 
 
 @app.command("edit")

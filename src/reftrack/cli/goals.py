@@ -7,13 +7,12 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import runtime
+from reftrack.cli.options import Day, Json, emit
 from reftrack.kinds import Period
 
 goal_app = typer.Typer(
     help="Set a referral goal and see what it asks of you.", no_args_is_help=True
 )
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-On = Annotated[str | None, typer.Option(help="The day to look at (default today).", metavar="DATE")]
 
 
 @goal_app.command("set")
@@ -45,18 +44,18 @@ def goal_set(
 
 
 @goal_app.command("show")
-def goal_show(ctx: typer.Context, on: On = None, json: Json = False) -> None:
+def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     """What the goal asks of you: asks needed, per day and per week, and your pace."""
     from reftrack.render.goals import goal_document, print_goal
-    from reftrack.render.output import emit_json
     from reftrack.services.goals import show_goal
 
     with runtime(ctx) as rt:
         status, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
-    if json:
-        emit_json(goal_document(status, asks_today, asks_week))
-    else:
-        print_goal(status, asks_today, asks_week)
+    emit(
+        json,
+        lambda: goal_document(status, asks_today, asks_week),
+        lambda: print_goal(status, asks_today, asks_week),
+    )
 
 
 def off(
@@ -75,16 +74,16 @@ def off(
     """Days off (holidays, leave) that are not working days."""
     from reftrack.domain.dates import parse_date_range
     from reftrack.render.goals import print_days_off, print_days_off_changed
-    from reftrack.render.output import emit_json
     from reftrack.services.goals import add_days_off, list_days_off, remove_days_off
 
     with runtime(ctx) as rt:
         if words == ["list"]:
             days = list_days_off(rt, all_)
-            if json:
-                emit_json([{"date": day, "note": text} for day, text in days])
-            else:
-                print_days_off(days)
+            emit(
+                json,
+                lambda: [{"date": day, "note": text} for day, text in days],
+                lambda: print_days_off(days),
+            )
             return
         if words[0] == "rm":
             if len(words) != 2:
@@ -101,18 +100,14 @@ def off(
 
 def today(
     ctx: typer.Context,
-    on: On = None,
+    on: Day = None,
     all_: Annotated[bool, typer.Option("--all", help="Show every item, not the first 20.")] = False,
     json: Json = False,
 ) -> None:
     """Your morning list: whom to ask, follow up, contact, inform and thank, with progress."""
     from reftrack.render.goals import print_today, today_document
-    from reftrack.render.output import emit_json
     from reftrack.services.today import today_agenda
 
     with runtime(ctx) as rt:
         agenda = today_agenda(rt, rt.date(on, "--on"))
-    if json:
-        emit_json(today_document(agenda))
-    else:
-        print_today(agenda, show_all=all_)
+    emit(json, lambda: today_document(agenda), lambda: print_today(agenda, show_all=all_))

@@ -8,52 +8,31 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import complete_contact, interactive, runtime
+from reftrack.cli.options import (
+    AddByDefault,
+    Json,
+    Name,
+    Note,
+    On,
+    Value,
+    amount,
+    emit,
+)
+from reftrack.cli.prompts import prompt_ask
 from reftrack.kinds import (
     Channel,
     CloseResult,
-    ContactKind,
+    MessageKind,
     Outcome,
     ReferralStatus,
     ScriptSituation,
     ThankKind,
 )
 
-Name = Annotated[
-    str,
-    typer.Argument(help="The contact (a unique prefix will do).", autocompletion=complete_contact),
-]
-On = Annotated[
-    str | None,
-    typer.Option(
-        help="When it happened (default today): YYYY-MM-DD, yesterday, -2d, friday…", metavar="DATE"
-    ),
-]
-Note = Annotated[str | None, typer.Option(help="A note to keep with it.")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-Value = Annotated[
-    str | None, typer.Option(help="The deal value, e.g. 12500 or 12.5k.", metavar="AMOUNT")
-]
-
 referral_app = typer.Typer(
     help="Referrals received: add, list, update their status, inform the referrer.",
     no_args_is_help=True,
 )
-
-
-def _show(json: bool, document, printer) -> None:  # type: ignore[no-untyped-def]
-    """Print what was recorded: one JSON document with --json, else the rep's text."""
-    if json:
-        from reftrack.render.output import emit_json
-
-        emit_json(document())
-    else:
-        printer()
-
-
-def _amount(text: str | None) -> int | None:
-    from reftrack.domain.records import parse_amount
-
-    return parse_amount(text) if text is not None else None
 
 
 def close(
@@ -72,93 +51,8 @@ def close(
 
     with runtime(ctx) as rt:
         result = CloseResult.lost if lost else CloseResult.won
-        view = record_close(rt, name, rt.date(on, "--on"), result, deal, _amount(value), crm_id)
-    _show(json, lambda: close_document(view), lambda: print_close(view))
-
-
-def _prompt_ask(
-    ctx: typer.Context, name: str | None, won: bool, lost: bool
-) -> tuple[str, Outcome, list[str]]:
-    """Walk the rep through an ask on a terminal: who, a phrasing, what came of it, names."""
-    from rich.prompt import Prompt
-
-    from reftrack.render.loop import print_phrasing
-    from reftrack.render.output import console
-    from reftrack.services.asks import ask_context
-
-    out = console(stderr=True)
-    if name is None:
-        names = _contact_names(ctx)
-        with _completion(names):
-            name = Prompt.ask("Whom did you ask?", console=out).strip()
-        if not name:
-            raise typer.BadParameter("a name is needed", param_hint="NAME")
-    with runtime(ctx) as rt:
-        context = ask_context(rt, name)
-    situation = (
-        ScriptSituation.won
-        if won
-        else ScriptSituation.lost
-        if lost
-        else ScriptSituation.partner
-        if context.kind == ContactKind.partner
-        else ScriptSituation.network
-        if context.kind == ContactKind.network
-        else ScriptSituation(context.last_close or CloseResult.won)
-    )
-    print_phrasing(out, context.contact.label, situation, rt.settings.ideal_customer)
-    outcome = Outcome(
-        Prompt.ask("What came of it?", console=out, choices=[o.value for o in Outcome])
-    )
-    names: list[str] = []
-    if outcome == Outcome.referred:
-        out.print("Names they gave, one a line (Name or Name@Company); an empty line ends.")
-        while True:
-            given = Prompt.ask("  name", console=out, default="", show_default=False).strip()
-            if not given:
-                break
-            names.append(given)
-        if not names:
-            outcome = Outcome.promised
-            out.print("No names yet: recorded as promised, with a follow-up.")
-    return context.contact.label, outcome, names
-
-
-def _contact_names(ctx: typer.Context) -> list[str]:
-    from reftrack.services.contacts import complete_names
-
-    with runtime(ctx) as rt:
-        return complete_names(rt, "")
-
-
-class _completion:
-    """Tab completes contact names at the "whom did you ask?" prompt, where readline exists."""
-
-    def __init__(self, names: list[str]) -> None:
-        self.names = names
-        self.previous = None
-
-    def __enter__(self) -> None:
-        try:
-            import readline
-        except ImportError:
-            return
-        self.previous = readline.get_completer()
-
-        def complete(text: str, state: int) -> str | None:
-            matches = [n for n in self.names if n.casefold().startswith(text.casefold())]
-            return matches[state] if state < len(matches) else None
-
-        readline.set_completer_delims("")
-        readline.set_completer(complete)
-        readline.parse_and_bind("tab: complete")
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            import readline
-        except ImportError:
-            return
-        readline.set_completer(self.previous)
+        view = record_close(rt, name, rt.date(on, "--on"), result, deal, amount(value), crm_id)
+    emit(json, lambda: close_document(view), lambda: print_close(view))
 
 
 def ask(
@@ -211,7 +105,7 @@ def ask(
     names = list(referral or [])
     if name is None or (outcome is None and not names):
         if interactive():
-            name, outcome, names = _prompt_ask(ctx, name, won, lost)
+            name, outcome, names = prompt_ask(ctx, name, won, lost)
         elif name is None:
             raise typer.BadParameter("say whom you asked: reftrack ask NAME", param_hint="NAME")
     with runtime(ctx) as rt:
@@ -225,10 +119,10 @@ def ask(
             note=note,
             close_result=CloseResult.won if won else CloseResult.lost if lost else None,
             deal=deal,
-            value_cents=_amount(value),
+            value_cents=amount(value),
         )
         recorded = record_ask(rt, draft)
-    _show(json, lambda: ask_document(recorded), lambda: print_ask(recorded))
+    emit(json, lambda: ask_document(recorded), lambda: print_ask(recorded))
 
 
 @referral_app.command("add")
@@ -249,7 +143,7 @@ def referral_add(
 
     with runtime(ctx) as rt:
         view, created = add_referral(rt, referrer, prospect, rt.date(on, "--on"), company, note)
-    _show(json, lambda: referral_document(view), lambda: print_referral_added(view, created))
+    emit(json, lambda: referral_document(view), lambda: print_referral_added(view, created))
 
 
 @referral_app.command("list")
@@ -265,15 +159,11 @@ def referral_list(
 ) -> None:
     """List referrals, newest first."""
     from reftrack.render.loop import print_referrals, referral_document
-    from reftrack.render.output import emit_json
     from reftrack.services.referrals import list_referrals
 
     with runtime(ctx) as rt:
         views = list_referrals(rt, status, referrer, open_)
-    if json:
-        emit_json([referral_document(v) for v in views])
-    else:
-        print_referrals(views)
+    emit(json, lambda: [referral_document(v) for v in views], lambda: print_referrals(views))
 
 
 Which = Annotated[
@@ -299,8 +189,8 @@ def referral_update(
     from reftrack.services.referrals import update_referral
 
     with runtime(ctx) as rt:
-        view = update_referral(rt, which, status, rt.date(on, "--on"), _amount(value), note)
-    _show(json, lambda: referral_document(view), lambda: print_referral_moved(view))
+        view = update_referral(rt, which, status, rt.date(on, "--on"), amount(value), note)
+    emit(json, lambda: referral_document(view), lambda: print_referral_moved(view))
 
 
 @referral_app.command("inform")
@@ -313,7 +203,7 @@ def referral_inform(
 
     with runtime(ctx) as rt:
         view = inform_referrer(rt, which, rt.date(on, "--on"), note)
-    _show(json, lambda: referral_document(view), lambda: print_referrer_informed(view))
+    emit(json, lambda: referral_document(view), lambda: print_referrer_informed(view))
 
 
 def thank(
@@ -344,7 +234,7 @@ def thank(
     kind = ThankKind.gift if gift else ThankKind.call if call else ThankKind.note
     with runtime(ctx) as rt:
         view = record_thanks(rt, name, rt.date(on, "--on"), for_, kind, gift, note)
-    _show(json, lambda: thanks_document(view), lambda: print_thanks(view))
+    emit(json, lambda: thanks_document(view), lambda: print_thanks(view))
 
 
 def give(
@@ -362,17 +252,22 @@ def give(
 
     with runtime(ctx) as rt:
         view, count = record_given(rt, name, to, rt.date(on, "--on"), company, note)
-    _show(json, lambda: given_document(view, count), lambda: print_given(view, count))
+    emit(json, lambda: given_document(view, count), lambda: print_given(view, count))
 
 
-def share(
+share_app = typer.Typer(
+    cls=AddByDefault,
+    help="Log content sent to contacts as a soft referral; `share list` lists them.",
+    no_args_is_help=True,
+)
+
+
+@share_app.command("add")
+def share_add(
     ctx: typer.Context,
     names: Annotated[
         list[str],
-        typer.Argument(
-            help="Whom you sent it to; or `list` to list what you shared.",
-            autocompletion=complete_contact,
-        ),
+        typer.Argument(help="Whom you sent it to.", autocompletion=complete_contact),
     ],
     content: Annotated[str | None, typer.Option(help="The content's title.")] = None,
     url: Annotated[str | None, typer.Option(help="Where it lives.")] = None,
@@ -382,28 +277,40 @@ def share(
     on: On = None,
     json: Json = False,
 ) -> None:
-    """Log content sent to contacts as a soft referral; `share list` lists them."""
+    """Log content sent to contacts (the default: `share NAME…` is `share add NAME…`)."""
     from reftrack.render.loop import print_shares, share_document
-    from reftrack.render.output import emit_json
-    from reftrack.services.relationships import list_shares, record_share
+    from reftrack.services.relationships import record_share
+
+    if content is None and not forwarded:
+        raise typer.BadParameter("say what you shared: --content TITLE", param_hint="--content")
+    with runtime(ctx) as rt:
+        views = record_share(rt, names, content, rt.date(on, "--on"), url, forwarded)
+    emit(json, lambda: [share_document(v) for v in views], lambda: print_shares(views, False))
+
+
+@share_app.command("list")
+def share_list(ctx: typer.Context, json: Json = False) -> None:
+    """Everything you shared, newest first, and whether it was passed on."""
+    from reftrack.render.loop import print_shares, share_document
+    from reftrack.services.relationships import list_shares
 
     with runtime(ctx) as rt:
-        if names == ["list"] and content is None:
-            views = list_shares(rt)
-        elif content is None and not forwarded:
-            raise typer.BadParameter("say what you shared: --content TITLE", param_hint="--content")
-        else:
-            views = record_share(rt, names, content, rt.date(on, "--on"), url, forwarded)
-    if json:
-        emit_json([share_document(v) for v in views])
-    else:
-        print_shares(views, listing=names == ["list"] and content is None)
+        views = list_shares(rt)
+    emit(json, lambda: [share_document(v) for v in views], lambda: print_shares(views, True))
 
 
 Factor = Annotated[int | None, typer.Option(min=1, max=5, help="1–5.")]
 
 
-def score(
+score_app = typer.Typer(
+    cls=AddByDefault,
+    help="Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks.",
+    no_args_is_help=True,
+)
+
+
+@score_app.command("add")
+def score_add(
     ctx: typer.Context,
     name: Name,
     liking: Factor = None,
@@ -414,34 +321,33 @@ def score(
     on: On = None,
     json: Json = False,
 ) -> None:
-    """Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks."""
+    """Score a relationship (the default: `score NAME` is `score add NAME`)."""
     from reftrack.render.loop import print_scores, score_document
-    from reftrack.render.output import emit_json
-    from reftrack.services.relationships import list_scores, record_score
+    from reftrack.services.relationships import record_score
 
-    factors = (liking, reciprocity, credibility, commitment)
     with runtime(ctx) as rt:
-        if name == "list" and all(f is None for f in factors) and note is None:
-            views = list_scores(rt)
-            listing = True
-        else:
-            views = [
-                record_score(
-                    rt,
-                    name,
-                    rt.date(on, "--on"),
-                    note,
-                    liking=liking,
-                    reciprocity=reciprocity,
-                    credibility=credibility,
-                    commitment=commitment,
-                )
-            ]
-            listing = False
-    if json:
-        emit_json([score_document(v) for v in views])
-    else:
-        print_scores(views, listing)
+        view = record_score(
+            rt,
+            name,
+            rt.date(on, "--on"),
+            note,
+            liking=liking,
+            reciprocity=reciprocity,
+            credibility=credibility,
+            commitment=commitment,
+        )
+    emit(json, lambda: [score_document(view)], lambda: print_scores([view], False))
+
+
+@score_app.command("list")
+def score_list(ctx: typer.Context, json: Json = False) -> None:
+    """Each contact's latest scorecard, strongest relationship first."""
+    from reftrack.render.loop import print_scores, score_document
+    from reftrack.services.relationships import list_scores
+
+    with runtime(ctx) as rt:
+        views = list_scores(rt)
+    emit(json, lambda: [score_document(v) for v in views], lambda: print_scores(views, True))
 
 
 def script(
@@ -460,7 +366,7 @@ def script(
 def template(
     ctx: typer.Context,
     kind: Annotated[
-        str, typer.Argument(help="email, thanks or intro.", metavar="email|thanks|intro")
+        MessageKind, typer.Argument(help="email, thanks or intro.", metavar="email|thanks|intro")
     ],
     name: Name,
     for_: Annotated[
@@ -473,9 +379,7 @@ def template(
     from reftrack.render.loop import print_message
     from reftrack.services.messages import compose
 
-    if kind not in ("email", "thanks", "intro"):
-        raise typer.BadParameter(f"'{kind}' is not one of email, thanks, intro", param_hint="KIND")
-    if kind == "intro" and not for_:
+    if kind == MessageKind.intro and not for_:
         raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
     with runtime(ctx) as rt:
         message = compose(rt, kind, name, for_, company)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import runtime
+from reftrack.cli.options import Json, emit
 
 
 def log(
@@ -18,20 +19,16 @@ def log(
         str | None,
         typer.Option(help="Only what happened on or after this date.", metavar="DATE"),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    json: Json = False,
 ) -> None:
     """Everything recorded — closes, asks, referrals, thank-yous, gifts, shares — newest first."""
     from reftrack.render.log import log_document, print_log
-    from reftrack.render.output import emit_json
     from reftrack.services.record import activity_log
 
     with runtime(ctx) as rt:
         first = rt.date(since, "--since") if since else None
         entries = activity_log(rt, first)
-    if json:
-        emit_json([log_document(e) for e in entries])
-    else:
-        print_log(entries)
+    emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries))
 
 
 class Format(StrEnum):
@@ -89,17 +86,13 @@ def summary(
 def stats(
     ctx: typer.Context,
     weeks: Annotated[int, typer.Option(min=1, max=520, help="How many weeks back.")] = 26,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON instead of charts.")] = False,
+    json: Json = False,
 ) -> None:
     """Charts: asks per day as a calendar heatmap, weekly asks against the goal, the funnel
     closes → asks → referrals → contacted → won, and the top referrers."""
     from reftrack.render.charts import print_stats, stats_document
-    from reftrack.render.output import emit_json
     from reftrack.services.stats import habit_stats
 
     with runtime(ctx) as rt:
         figures = habit_stats(rt, weeks)
-    if json:
-        emit_json(stats_document(figures))
-    else:
-        print_stats(figures)
+    emit(json, lambda: stats_document(figures), lambda: print_stats(figures))

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import GlobalOptions
+from reftrack.cli.options import Json
 
 config_app = typer.Typer(
     help="Show and change settings (rep, timezone, workdays, thresholds…).", no_args_is_help=True
@@ -23,7 +24,7 @@ Key = Annotated[str, typer.Argument(help="A setting's name.", autocompletion=_co
 
 
 @config_app.command("show")
-def show(json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def show(json: Json = False) -> None:
     """Show every setting, its value and whether it is set or a default."""
     from reftrack.config import config_path, show_values
     from reftrack.render.settings import print_settings, settings_document

@@ -9,6 +9,11 @@ comments outside the code blocks tell the story what a reader does not need to s
     <!-- config: rep = ana -->                  `reftrack config set rep ana`, quietly
     <!-- check: runs -->                        the next block runs, output not compared
     <!-- exit: 1 -->                            the next block's last command exits 1
+    <!-- save: saturday -->                     keep the database and settings as they are
+    <!-- restore: saturday -->                  and go back to them, for a page that
+                                                shows an earlier day after a later one
+
+`check: runs` before a ```sh block runs each of its reftrack lines as a setup.
 
 One comment may hold several of these, one per line, and they apply in order.
 Output is compared line by line after dropping trailing whitespace; a block whose
@@ -60,7 +65,7 @@ text = sys.stdin.read() if args == ["-"] else Path(args[0]).read_text()
 table.write_text(text)
 """
 
-DIRECTIVE = re.compile(r"^\s*(now|setup|config|check|exit):\s*(.*?)\s*$")
+DIRECTIVE = re.compile(r"^\s*(now|setup|config|check|exit|save|restore):\s*(.*?)\s*$")
 
 
 @dataclass
@@ -79,7 +84,7 @@ class Step:
     """What the story does next: set the clock, run quietly, or run and compare."""
 
     line: int
-    kind: str  # "now", "setup" or "show"
+    kind: str  # "now", "setup", "save", "restore" or "show"
     value: str = ""
     command: Command | None = None
 
@@ -102,6 +107,11 @@ def read_story(page: Path) -> list[Step]:
                 commands = console_commands(lines[body_start:index], body_start + 1)
                 apply_block_directives(commands, pending, page, body_start)
                 steps += [Step(c.line, "show", command=c) for c in commands]
+            elif info == "sh" and pending == {"check": "runs"}:
+                # A block of commands the reader is shown without output: run each as setup.
+                for number, text in enumerate(lines[body_start:index], start=body_start + 1):
+                    if text.strip() and not text.lstrip().startswith("#"):
+                        steps.append(Step(number, "setup", text))
             elif pending:
                 where = f"{page.name}:{body_start}"
                 pytest.fail(f"{where}: {sorted(pending)} stands before a non-console block")
@@ -207,6 +217,19 @@ class Story:
         code, _, shown = self.invoke(argv[1:])
         assert code == 0, f"{self.where(step.line)}: setup `{step.value}` exited {code}:\n{shown}"
 
+    def keep(self, step: Step) -> None:
+        """Save the rep's database and settings under a name, or go back to them."""
+        saved = self.home.parent / "saved" / step.value
+        here = self.home / ".local" / "share" / "reftrack", self.home / ".config" / "reftrack"
+        there = saved / "data", saved / "config"
+        if step.kind == "restore":
+            assert saved.is_dir(), f"{self.where(step.line)}: nothing saved as {step.value!r}"
+            here, there = there, here
+        for source, target in zip(here, there, strict=True):
+            shutil.rmtree(target, ignore_errors=True)
+            if source.exists():
+                shutil.copytree(source, target)
+
     def show(self, command: Command) -> None:
         """Run a command the page shows, and compare what it prints with the page."""
         words = shlex.split(command.text, comments=True)
@@ -253,6 +276,8 @@ def test_examples_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
             story.env["REFTRACK_NOW"] = step.value
         elif step.kind == "setup":
             story.setup(step)
+        elif step.kind in ("save", "restore"):
+            story.keep(step)
         else:
             assert step.command is not None
             story.show(step.command)

@@ -66,6 +66,8 @@ table.write_text(text)
 """
 
 DIRECTIVE = re.compile(r"^\s*(now|setup|config|check|exit|save|restore):\s*(.*?)\s*$")
+# A line in a comment that looks like a directive but is none: a typo, not prose.
+LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*[a-z_-]+:(\s|$)")
 
 
 @dataclass
@@ -126,6 +128,8 @@ def read_story(page: Path) -> list[Step]:
             for offset, entry in enumerate(body.splitlines()):
                 match = DIRECTIVE.match(entry)
                 if not match:
+                    if LOOKS_LIKE_DIRECTIVE.match(entry):
+                        pytest.fail(f"{page.name}:{start + offset + 1}: unknown {entry.strip()!r}")
                     continue
                 key, value = match.groups()
                 if key in ("check", "exit"):
@@ -282,11 +286,16 @@ def test_examples_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
             assert step.command is not None
             story.show(step.command)
     assert not story.problems, "\n\n".join(story.problems)
+    if "$ reftrack cron install" in page.read_text(encoding="utf-8"):
+        assert (tmp_path / "table").exists(), "cron install missed the stand-in crontab"
 
 
 def test_the_docs_have_examples_to_run() -> None:
     """The parser finds the stories: a silent parser would make every page pass."""
     shown = {page.name: sum(step.kind == "show" for step in read_story(page)) for page in PAGES}
-    assert shown["after-the-close.md"] >= 20
+    assert shown["after-the-close.md"] >= 25
     assert shown["goals.md"] >= 10
     assert shown["today.md"] >= 3
+    assert shown["cron.md"] >= 3
+    assert shown["weekly-review.md"] >= 1
+    assert shown["index.md"] >= 1

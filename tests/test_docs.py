@@ -66,6 +66,8 @@ table.write_text(text)
 """
 
 DIRECTIVE = re.compile(r"^\s*(now|setup|config|check|exit|save|restore):\s*(.*?)\s*$")
+# A code fence as CommonMark has it: three backticks or more, an info string without any.
+FENCE = re.compile(r"^(`{3,})([^`]*)$")
 # A line in a comment that looks like a directive but is none: a typo, not prose.
 LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*[a-z_-]+:(\s|$)")
 
@@ -99,11 +101,12 @@ def read_story(page: Path) -> list[Step]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.startswith("```"):
-            fence, info = line[: len(line) - len(line.lstrip("`"))], line.lstrip("`").strip()
+        opening = FENCE.match(line)
+        if opening:
+            fence, info = opening[1], opening[2].strip()
             body_start = index + 1
             index += 1
-            while index < len(lines) and not lines[index].startswith(fence):
+            while index < len(lines) and not re.fullmatch(fence + "`*\\s*", lines[index]):
                 index += 1
             if info == "console":
                 commands = console_commands(lines[body_start:index], body_start + 1)

@@ -13,12 +13,15 @@ comments outside the code blocks tell the story what a reader does not need to s
     <!-- restore: saturday -->                  and go back to them, for a page that
                                                 shows an earlier day after a later one
 
-`check: runs` before a ```sh block runs each of its reftrack lines as a setup.
+`check: runs` before a ```sh block runs each of its lines (all reftrack commands) as a
+setup.
 
 One comment may hold several of these, one per line, and they apply in order.
 Output is compared line by line after dropping trailing whitespace; a block whose
 output ends with a line `…` shows only the start of it. `$ reftrack … | jq …` pipes
-stdout through the real jq. docs/reference.md is generated and has its own test.
+stdout through the real jq (not compared where jq is missing). Other lines of a
+comment are prose, except one that looks like `word:` and is no directive: a typo
+fails. docs/reference.md is generated and has its own test.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 from reftrack.cli.context import runtime
@@ -42,18 +44,18 @@ def prompt_ask(
     outcome = Outcome(
         Prompt.ask("What came of it?", console=out, choices=[o.value for o in Outcome])
     )
-    names: list[str] = []
+    given_names: list[str] = []
     if outcome == Outcome.referred:
         out.print("Names they gave, one a line (Name or Name@Company); an empty line ends.")
         while True:
             given = Prompt.ask("  name", console=out, default="", show_default=False).strip()
             if not given:
                 break
-            names.append(given)
-        if not names:
+            given_names.append(given)
+        if not given_names:
             outcome = Outcome.promised
             out.print("No names yet: recorded as promised, with a follow-up.")
-    return context.contact.label, outcome, names
+    return context.contact.label, outcome, given_names
 
 
 def _contact_names(ctx: typer.Context) -> list[str]:
@@ -68,7 +70,7 @@ class _completion:
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
-        self.previous = None
+        self.previous: Callable[[str, int], str | None] | None = None
 
     def __enter__(self) -> None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reftrack.errors import UsageProblem
@@ -124,7 +125,7 @@ def match_name(query: str, contacts: list[ContactRef]) -> NameMatch:
     else:
         wanted_name = wanted
 
-    tiers = (
+    tiers: tuple[Callable[[ContactRef], bool], ...] = (
         lambda c: _fold(c.name) == wanted_name or _fold(c.label) == wanted,
         lambda c: _fold(c.name).startswith(wanted_name) or _fold(c.label).startswith(wanted),
         lambda c: any(word.startswith(wanted_name) for word in _fold(c.name).split()),

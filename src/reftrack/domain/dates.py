@@ -169,16 +169,16 @@ def parse_month_day(text: str, option: str = "date") -> MonthDay:
     raise UsageProblem(f"{option}: '{shown}' is not a month and day; {ACCEPTED_MONTH_DAY}")
 
 
-def occurrence_in(md: MonthDay, year: int) -> pendulum.Date:
+def occurrence_in(md: MonthDay, year: int) -> date:
     """The date a yearly day falls on in `year` (29 February on the 28th in other years)."""
     day = min(md.day, calendar.monthrange(year, md.month)[1])
-    return pendulum.date(year, md.month, day)
+    return date(year, md.month, day)
 
 
-def next_occurrence(md: MonthDay, today: pendulum.Date) -> pendulum.Date:
+def next_occurrence(md: MonthDay, today: date) -> date:
     """The next date, on or after today, that falls on this yearly day."""
     this_year = occurrence_in(md, today.year)
-    return this_year if this_year >= today else occurrence_in(md, today.year + 1)
+    return this_year if this_year >= _plain(today) else occurrence_in(md, today.year + 1)
 
 
 def parse_date_range(

@@ -147,7 +147,7 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in FOLLOWED_UP:
             follow_up = _next_working_day(
-                session, rt, draft.on.add(days=rt.settings.follow_up_days)
+                session, rt, draft.on + timedelta(days=rt.settings.follow_up_days)
             )
         ask = Ask(
             rep=rt.rep,

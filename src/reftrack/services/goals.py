@@ -120,7 +120,9 @@ def show_goal(rt: Runtime, day: date) -> tuple[GoalStatus | None, int, int]:
 # Days off
 
 
-def add_days_off(rt: Runtime, first: date, last: date, note: str | None) -> tuple[list, list]:
+def add_days_off(
+    rt: Runtime, first: date, last: date, note: str | None
+) -> tuple[list[date], list[date]]:
     """Mark each day of a range as off; return (days added, days that already were)."""
     with rt.transaction(write=True) as session:
         existing = {d.day for d in queries.days_off(session, rt.rep, first, last)}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from reftrack.domain.records import Balance, ContactRecord, LogEntry, ReferralStep
+from reftrack.domain.records import (
+    Balance,
+    ContactRecord,
+    LogEntry,
+    ReferralStep,
+    ReferralView,
+)
 from reftrack.kinds import LogKind, ReferralEventKind, ReferralStatus
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.runtime import Runtime
@@ -43,7 +49,7 @@ def contact_record(rt: Runtime, name: str) -> ContactRecord:
         close_views = {c.id: close_view(c, ref) for c in closes}
         received_rows = queries.referrals(session, rt.rep, referrer_id=ref.id)
         received = referral_views(session, received_rows)
-        by_ask: dict[int | None, list] = {}
+        by_ask: dict[int | None, list[ReferralView]] = {}
         for row, view in zip(received_rows, received, strict=True):
             by_ask.setdefault(row.ask_id, []).append(view)
         asks = [
@@ -133,20 +139,20 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
     for t in thanks:
         contact = refs[t.contact_id]
         prospect = referrals[t.referral_id].prospect if t.referral_id in referrals else None
-        view = thank_you_view(t, contact, prospect)
-        entries.append(LogEntry(t.thanked_on, LogKind.thank, contact, view, t.note, _at(t)))
+        thank = thank_you_view(t, contact, prospect)
+        entries.append(LogEntry(t.thanked_on, LogKind.thank, contact, thank, t.note, _at(t)))
     for g in given:
         contact = refs[g.contact_id]
-        view = given_view(g, contact)
-        entries.append(LogEntry(g.given_on, LogKind.give, contact, view, g.note, _at(g)))
-    for s in shares:
-        contact = refs[s.contact_id]
-        view = share_view(s, contact)
-        entries.append(LogEntry(s.shared_on, LogKind.share, contact, view, None, _at(s)))
-    for s in scores:
-        contact = refs[s.contact_id]
-        view = score_view(s, contact)
-        entries.append(LogEntry(s.scored_on, LogKind.score, contact, view, s.note, _at(s)))
+        gift = given_view(g, contact)
+        entries.append(LogEntry(g.given_on, LogKind.give, contact, gift, g.note, _at(g)))
+    for sh in shares:
+        contact = refs[sh.contact_id]
+        shared = share_view(sh, contact)
+        entries.append(LogEntry(sh.shared_on, LogKind.share, contact, shared, None, _at(sh)))
+    for sc in scores:
+        contact = refs[sc.contact_id]
+        card = score_view(sc, contact)
+        entries.append(LogEntry(sc.scored_on, LogKind.score, contact, card, sc.note, _at(sc)))
     entries.sort(key=lambda e: (e.day, e.sequence), reverse=True)
     return entries
 

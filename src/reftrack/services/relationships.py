@@ -118,7 +118,7 @@ def record_share(
                 rep=rt.rep,
                 contact_id=contact.id,
                 shared_on=on,
-                content=title,
+                content=title or "",
                 url=clean_optional(url),
                 recorded_at=rt.now,
             )

@@ -48,7 +48,10 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         refs_by_id(
             session,
             [
-                *(row.contact_id for row in (*closes, *waiting, *dates, *scores)),
+                *(c.contact_id for c in closes),
+                *(a.contact_id for a in waiting),
+                *(d.contact_id for d in dates),
+                *(s.contact_id for s in scores),
                 *(r.referrer_id for r in (*fresh, *untold, *received)),
                 *(r.prospect_id for r in (*fresh, *untold, *received)),
             ],
@@ -101,7 +104,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             settings.give_back_threshold,
         )
         touches = queries.last_touches(session, referrers)
-        last_referral = {}
+        last_referral: dict[int, date] = {}
         for r in recent:
             last_referral[r.referrer.id] = max(
                 r.received_on, last_referral.get(r.referrer.id, r.received_on)

@@ -13,13 +13,17 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from reftrack.errors import DatabaseProblem
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0002"
@@ -129,14 +133,11 @@ def _known_revisions() -> set[str]:
     """Every revision shipped with this reftrack."""
     from alembic.script import ScriptDirectory
 
-    return {script.revision for script in _script_directory(ScriptDirectory).walk_revisions()}
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 
 
-def _script_directory(script_directory_class):  # type: ignore[no-untyped-def]
-    return script_directory_class(str(MIGRATIONS))
-
-
-def _alembic_config(connection):  # type: ignore[no-untyped-def]
+def _alembic_config(connection: Connection) -> Config:
+    """Alembic's settings for migrating over an open connection."""
     from alembic.config import Config
 
     config = Config()

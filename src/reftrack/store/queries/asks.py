@@ -17,7 +17,9 @@ from reftrack.store.queries.rows import rows_of_contact
 
 def asks_on(session: Session, rep: str, day: date) -> int:
     """How many asks the rep logged on one day."""
-    query = select(func.count()).select_from(Ask).where(Ask.rep == rep, Ask.asked_on == day)
+    query = (
+        select(func.count()).select_from(Ask).where(col(Ask.rep) == rep, col(Ask.asked_on) == day)
+    )
     return session.exec(query).one()
 
 
@@ -26,7 +28,7 @@ def count_asks(session: Session, rep: str, first: date, last: date) -> int:
     query = (
         select(func.count())
         .select_from(Ask)
-        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
+        .where(col(Ask.rep) == rep, col(Ask.asked_on) >= first, col(Ask.asked_on) <= last)
     )
     return session.exec(query).one()
 
@@ -34,8 +36,8 @@ def count_asks(session: Session, rep: str, first: date, last: date) -> int:
 def ask_days(session: Session, rep: str, first: date, last: date) -> set[date]:
     """The days in [first, last] with at least one ask."""
     query = (
-        select(Ask.asked_on)
-        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
+        select(col(Ask.asked_on))
+        .where(col(Ask.rep) == rep, col(Ask.asked_on) >= first, col(Ask.asked_on) <= last)
         .distinct()
     )
     return set(session.exec(query).all())
@@ -45,8 +47,8 @@ def ask_days_of(session: Session, contact_ids: Sequence[int], first: date) -> di
     """For some contacts, the days they were asked on or after `first`."""
     if not contact_ids:
         return {}
-    query = select(Ask.contact_id, Ask.asked_on).where(
-        col(Ask.contact_id).in_(set(contact_ids)), Ask.asked_on >= first
+    query = select(col(Ask.contact_id), col(Ask.asked_on)).where(
+        col(Ask.contact_id).in_(set(contact_ids)), col(Ask.asked_on) >= first
     )
     days: dict[int, list[date]] = {}
     for contact_id, day in session.exec(query).all():
@@ -59,10 +61,10 @@ def asks_due(
 ) -> Sequence[Ask]:
     """Asks with one of `outcomes` whose follow-up day fell in [first, today]."""
     query = select(Ask).where(
-        Ask.rep == rep,
+        col(Ask.rep) == rep,
         col(Ask.outcome).in_(list(outcomes)),
-        Ask.follow_up_on >= first,
-        Ask.follow_up_on <= today,
+        col(Ask.follow_up_on) >= first,
+        col(Ask.follow_up_on) <= today,
     )
     return session.exec(query).all()
 
@@ -71,11 +73,13 @@ def latest_ask_ids(session: Session, contact_ids: Sequence[int]) -> dict[int, in
     """For some contacts, the id of the latest ask made of them (latest day, then entry)."""
     if not contact_ids:
         return {}
-    query = select(Ask.contact_id, Ask.asked_on, Ask.id).where(
+    query = select(col(Ask.contact_id), col(Ask.asked_on), col(Ask.id)).where(
         col(Ask.contact_id).in_(set(contact_ids))
     )
     latest: dict[int, tuple[date, int]] = {}
     for contact_id, day, id in session.exec(query).all():
+        if id is None:
+            continue
         if contact_id not in latest or (day, id) > latest[contact_id]:
             latest[contact_id] = (day, id)
     return {contact_id: id for contact_id, (_day, id) in latest.items()}
@@ -84,9 +88,9 @@ def latest_ask_ids(session: Session, contact_ids: Sequence[int]) -> dict[int, in
 def asks_per_day(session: Session, rep: str, first: date, last: date) -> dict[date, int]:
     """How many asks each day in [first, last] saw (days without asks left out)."""
     query = (
-        select(Ask.asked_on, func.count())
-        .where(Ask.rep == rep, Ask.asked_on >= first, Ask.asked_on <= last)
-        .group_by(Ask.asked_on)
+        select(col(Ask.asked_on), func.count())
+        .where(col(Ask.rep) == rep, col(Ask.asked_on) >= first, col(Ask.asked_on) <= last)
+        .group_by(col(Ask.asked_on))
     )
     return dict(session.exec(query).all())
 

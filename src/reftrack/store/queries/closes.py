@@ -15,10 +15,12 @@ from reftrack.store.models import (
 
 def latest_close_without_ask(session: Session, contact_id: int, on: date) -> Close | None:
     """The contact's latest close on or before `on` that no ask is tied to yet."""
-    asked = select(Ask.close_id).where(Ask.contact_id == contact_id, col(Ask.close_id).isnot(None))
+    asked = select(col(Ask.close_id)).where(
+        col(Ask.contact_id) == contact_id, col(Ask.close_id).isnot(None)
+    )
     query = (
         select(Close)
-        .where(Close.contact_id == contact_id, Close.closed_on <= on)
+        .where(col(Close.contact_id) == contact_id, col(Close.closed_on) <= on)
         .where(col(Close.id).not_in(asked))
         .order_by(col(Close.closed_on).desc(), col(Close.id).desc())
     )
@@ -29,7 +31,7 @@ def latest_close(session: Session, contact_id: int) -> Close | None:
     """The contact's most recent close."""
     query = (
         select(Close)
-        .where(Close.contact_id == contact_id)
+        .where(col(Close.contact_id) == contact_id)
         .order_by(col(Close.closed_on).desc(), col(Close.id).desc())
     )
     return session.exec(query).first()
@@ -37,5 +39,7 @@ def latest_close(session: Session, contact_id: int) -> Close | None:
 
 def closes_between(session: Session, rep: str, first: date, last: date) -> Sequence[Close]:
     """Closes in [first, last], oldest first."""
-    query = select(Close).where(Close.rep == rep, Close.closed_on >= first, Close.closed_on <= last)
-    return session.exec(query.order_by(Close.closed_on, Close.id)).all()
+    query = select(Close).where(
+        col(Close.rep) == rep, col(Close.closed_on) >= first, col(Close.closed_on) <= last
+    )
+    return session.exec(query.order_by(col(Close.closed_on), col(Close.id))).all()

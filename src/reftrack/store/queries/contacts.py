@@ -24,10 +24,13 @@ def contact_names(
     session: Session, rep: str, include_archived: bool = False
 ) -> Sequence[tuple[int, str, str | None]]:
     """(id, name, company) of the rep's contacts, for resolving a typed name."""
-    query = select(Contact.id, Contact.name, Contact.company).where(Contact.rep == rep)
+    query = select(col(Contact.id), col(Contact.name), col(Contact.company)).where(
+        col(Contact.rep) == rep
+    )
     if not include_archived:
         query = query.where(col(Contact.archived).is_(False))
-    return session.exec(query.order_by(Contact.name, Contact.id)).all()
+    rows = session.exec(query.order_by(col(Contact.name), col(Contact.id))).all()
+    return [(id, name, company) for id, name, company in rows if id is not None]
 
 
 def contacts(
@@ -37,28 +40,34 @@ def contacts(
     include_archived: bool = False,
 ) -> Sequence[Contact]:
     """The rep's contacts, by name, maybe of one kind."""
-    query = select(Contact).where(Contact.rep == rep)
+    query = select(Contact).where(col(Contact.rep) == rep)
     if kind:
-        query = query.where(Contact.kind == kind)
+        query = query.where(col(Contact.kind) == kind)
     if not include_archived:
         query = query.where(col(Contact.archived).is_(False))
-    return session.exec(query.order_by(Contact.name, Contact.id)).all()
+    return session.exec(query.order_by(col(Contact.name), col(Contact.id))).all()
 
 
 def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bool]]:
     """Name, company and whether archived, of some contacts, by id."""
     if not ids:
         return {}
-    query = select(Contact.id, Contact.name, Contact.company, Contact.archived).where(
-        col(Contact.id).in_(set(ids))
-    )
-    return {id: (name, company, archived) for id, name, company, archived in session.exec(query)}
+    query = select(
+        col(Contact.id), col(Contact.name), col(Contact.company), col(Contact.archived)
+    ).where(col(Contact.id).in_(set(ids)))
+    return {
+        id: (name, company, archived)
+        for id, name, company, archived in session.exec(query)
+        if id is not None
+    }
 
 
 def contacts_named(session: Session, rep: str, name: str) -> Sequence[Contact]:
     """The rep's contacts (archived too) whose name is exactly this, ignoring ASCII case."""
-    query = select(Contact).where(Contact.rep == rep, func.lower(Contact.name) == name.lower())
-    return session.exec(query.order_by(Contact.id)).all()
+    query = select(Contact).where(
+        col(Contact.rep) == rep, func.lower(col(Contact.name)) == name.lower()
+    )
+    return session.exec(query.order_by(col(Contact.id))).all()
 
 
 def important_dates(session: Session, contact_ids: Sequence[int]) -> Sequence[ImportantDate]:
@@ -66,7 +75,7 @@ def important_dates(session: Session, contact_ids: Sequence[int]) -> Sequence[Im
     if not contact_ids:
         return []
     query = select(ImportantDate).where(col(ImportantDate.contact_id).in_(contact_ids))
-    return session.exec(query.order_by(ImportantDate.month, ImportantDate.day)).all()
+    return session.exec(query.order_by(col(ImportantDate.month), col(ImportantDate.day))).all()
 
 
 def dates_on(
@@ -78,7 +87,7 @@ def dates_on(
     months = sorted({month for month, _day in month_days})
     wanted = set(month_days)
     query = select(ImportantDate).where(
-        ImportantDate.rep == rep, col(ImportantDate.month).in_(months)
+        col(ImportantDate.rep) == rep, col(ImportantDate.month).in_(months)
     )
     return [d for d in session.exec(query).all() if (d.month, d.day) in wanted]
 
@@ -90,25 +99,25 @@ def last_touches(session: Session, contact_ids: Sequence[int]) -> dict[int, date
     wanted = set(contact_ids)
     latest: dict[int, date] = {}
     for model, day in (
-        (Ask, Ask.asked_on),
-        (ThankYou, ThankYou.thanked_on),
-        (GivenReferral, GivenReferral.given_on),
-        (Share, Share.shared_on),
+        (Ask, col(Ask.asked_on)),
+        (ThankYou, col(ThankYou.thanked_on)),
+        (GivenReferral, col(GivenReferral.given_on)),
+        (Share, col(Share.shared_on)),
     ):
         query = (
-            select(model.contact_id, func.max(day))
+            select(col(model.contact_id), func.max(day))
             .where(col(model.contact_id).in_(wanted))
-            .group_by(model.contact_id)
+            .group_by(col(model.contact_id))
         )
         for contact_id, last in session.exec(query).all():
             if last and (contact_id not in latest or last > latest[contact_id]):
                 latest[contact_id] = last
     informed = (
-        select(Referral.referrer_id, func.max(Referral.informed_on))
+        select(col(Referral.referrer_id), func.max(col(Referral.informed_on)))
         .where(col(Referral.referrer_id).in_(wanted))
-        .group_by(Referral.referrer_id)
+        .group_by(col(Referral.referrer_id))
     )
-    for contact_id, last in session.exec(informed).all():
-        if last and (contact_id not in latest or last > latest[contact_id]):
-            latest[contact_id] = last
+    for contact_id, told in session.exec(informed).all():
+        if told and (contact_id not in latest or told > latest[contact_id]):
+            latest[contact_id] = told
     return latest

@@ -23,13 +23,13 @@ def referrals(
     prospect_id: int | None = None,
 ) -> Sequence[Referral]:
     """The rep's referrals, newest first, narrowed as asked (to some statuses, say)."""
-    query = select(Referral).where(Referral.rep == rep)
+    query = select(Referral).where(col(Referral.rep) == rep)
     if statuses is not None:
         query = query.where(col(Referral.status).in_(list(statuses)))
     if referrer_id is not None:
-        query = query.where(Referral.referrer_id == referrer_id)
+        query = query.where(col(Referral.referrer_id) == referrer_id)
     if prospect_id is not None:
-        query = query.where(Referral.prospect_id == prospect_id)
+        query = query.where(col(Referral.prospect_id) == prospect_id)
     return session.exec(
         query.order_by(col(Referral.received_on).desc(), col(Referral.id).desc())
     ).all()
@@ -40,7 +40,7 @@ def referral_events(session: Session, referral_ids: Sequence[int]) -> Sequence[R
     if not referral_ids:
         return []
     query = select(ReferralEvent).where(col(ReferralEvent.referral_id).in_(set(referral_ids)))
-    return session.exec(query.order_by(ReferralEvent.happened_on, ReferralEvent.id)).all()
+    return session.exec(query.order_by(col(ReferralEvent.happened_on), col(ReferralEvent.id))).all()
 
 
 def count_referrals(session: Session, rep: str, first: date, last: date) -> int:
@@ -48,7 +48,11 @@ def count_referrals(session: Session, rep: str, first: date, last: date) -> int:
     query = (
         select(func.count())
         .select_from(Referral)
-        .where(Referral.rep == rep, Referral.received_on >= first, Referral.received_on <= last)
+        .where(
+            col(Referral.rep) == rep,
+            col(Referral.received_on) >= first,
+            col(Referral.received_on) <= last,
+        )
     )
     return session.exec(query).one()
 
@@ -58,11 +62,11 @@ def referrals_in_status(
 ) -> Sequence[Referral]:
     """The rep's referrals in one of some statuses, received on or after `first`."""
     query = select(Referral).where(
-        Referral.rep == rep,
+        col(Referral.rep) == rep,
         col(Referral.status).in_(list(statuses)),
-        Referral.received_on >= first,
+        col(Referral.received_on) >= first,
     )
-    return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
+    return session.exec(query.order_by(col(Referral.received_on), col(Referral.id))).all()
 
 
 def referrals_untold_since(
@@ -70,12 +74,15 @@ def referrals_untold_since(
 ) -> Sequence[Referral]:
     """Referrals in some statuses, changed on or after `first`, the referrer not told since."""
     query = select(Referral).where(
-        Referral.rep == rep,
-        Referral.status_changed_on >= first,
+        col(Referral.rep) == rep,
+        col(Referral.status_changed_on) >= first,
         col(Referral.status).in_(list(statuses)),
-        or_(col(Referral.informed_on).is_(None), Referral.informed_on < Referral.status_changed_on),
+        or_(
+            col(Referral.informed_on).is_(None),
+            col(Referral.informed_on) < col(Referral.status_changed_on),
+        ),
     )
-    return session.exec(query.order_by(Referral.status_changed_on, Referral.id)).all()
+    return session.exec(query.order_by(col(Referral.status_changed_on), col(Referral.id))).all()
 
 
 def referrals_by_id(session: Session, ids: Collection[int]) -> dict[int, Referral]:
@@ -91,9 +98,11 @@ def referrals_received_between(
 ) -> Sequence[Referral]:
     """Referrals received in [first, last]."""
     query = select(Referral).where(
-        Referral.rep == rep, Referral.received_on >= first, Referral.received_on <= last
+        col(Referral.rep) == rep,
+        col(Referral.received_on) >= first,
+        col(Referral.received_on) <= last,
     )
-    return session.exec(query.order_by(Referral.received_on, Referral.id)).all()
+    return session.exec(query.order_by(col(Referral.received_on), col(Referral.id))).all()
 
 
 def referral_counts_by_referrer(session: Session, contact_ids: Sequence[int]) -> dict[int, int]:
@@ -101,9 +110,9 @@ def referral_counts_by_referrer(session: Session, contact_ids: Sequence[int]) ->
     if not contact_ids:
         return {}
     query = (
-        select(Referral.referrer_id, func.count())
+        select(col(Referral.referrer_id), func.count())
         .where(col(Referral.referrer_id).in_(set(contact_ids)))
-        .group_by(Referral.referrer_id)
+        .group_by(col(Referral.referrer_id))
     )
     return dict(session.exec(query).all())
 
@@ -114,7 +123,7 @@ def reached_status(
     """Which of some referrals ever reached a status."""
     if not referral_ids:
         return set()
-    query = select(ReferralEvent.referral_id).where(
-        col(ReferralEvent.referral_id).in_(set(referral_ids)), ReferralEvent.status == status
+    query = select(col(ReferralEvent.referral_id)).where(
+        col(ReferralEvent.referral_id).in_(set(referral_ids)), col(ReferralEvent.status) == status
     )
     return set(session.exec(query).all())

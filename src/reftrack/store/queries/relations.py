@@ -21,7 +21,7 @@ def thank_you_days(session: Session, contact_ids: Sequence[int]) -> dict[int, li
     """The days each of some contacts was thanked."""
     if not contact_ids:
         return {}
-    query = select(ThankYou.contact_id, ThankYou.thanked_on).where(
+    query = select(col(ThankYou.contact_id), col(ThankYou.thanked_on)).where(
         col(ThankYou.contact_id).in_(set(contact_ids))
     )
     days: dict[int, list[date]] = {}
@@ -35,7 +35,7 @@ def given_count(session: Session, contact_id: int) -> int:
     query = (
         select(func.count())
         .select_from(GivenReferral)
-        .where(GivenReferral.contact_id == contact_id)
+        .where(col(GivenReferral.contact_id) == contact_id)
     )
     return session.exec(query).one()
 
@@ -45,24 +45,24 @@ def given_counts(session: Session, contact_ids: Sequence[int]) -> dict[int, int]
     if not contact_ids:
         return {}
     query = (
-        select(GivenReferral.contact_id, func.count())
+        select(col(GivenReferral.contact_id), func.count())
         .where(col(GivenReferral.contact_id).in_(set(contact_ids)))
-        .group_by(GivenReferral.contact_id)
+        .group_by(col(GivenReferral.contact_id))
     )
     return dict(session.exec(query).all())
 
 
 def shares(session: Session, rep: str) -> Sequence[Share]:
     """Every share of the rep, newest first."""
-    query = select(Share).where(Share.rep == rep)
+    query = select(Share).where(col(Share.rep) == rep)
     return session.exec(query.order_by(col(Share.shared_on).desc(), col(Share.id).desc())).all()
 
 
 def share_of(session: Session, contact_id: int, content: str | None) -> Share | None:
     """The latest share of this content (of anything, when None) with this contact."""
-    query = select(Share).where(Share.contact_id == contact_id)
+    query = select(Share).where(col(Share.contact_id) == contact_id)
     if content is not None:
-        query = query.where(func.lower(Share.content) == content.lower())
+        query = query.where(func.lower(col(Share.content)) == content.lower())
     query = query.order_by(col(Share.shared_on).desc(), col(Share.id).desc())
     return session.exec(query).first()
 
@@ -71,7 +71,7 @@ def latest_score(session: Session, contact_id: int) -> Score | None:
     """A contact's most recent scorecard."""
     query = (
         select(Score)
-        .where(Score.contact_id == contact_id)
+        .where(col(Score.contact_id) == contact_id)
         .order_by(col(Score.scored_on).desc(), col(Score.id).desc())
     )
     return session.exec(query).first()
@@ -80,15 +80,15 @@ def latest_score(session: Session, contact_id: int) -> Score | None:
 def latest_scores(session: Session, rep: str) -> Sequence[Score]:
     """Each contact's most recent scorecard (active contacts only)."""
     latest = (
-        select(Score.contact_id, func.max(Score.id).label("id"))
-        .where(Score.rep == rep)
-        .group_by(Score.contact_id)
+        select(col(Score.contact_id), func.max(col(Score.id)).label("id"))
+        .where(col(Score.rep) == rep)
+        .group_by(col(Score.contact_id))
         .subquery()
     )
     query = (
         select(Score)
-        .join(latest, Score.id == latest.c.id)
-        .join(Contact, Contact.id == Score.contact_id)
+        .join(latest, col(Score.id) == latest.c.id)
+        .join(Contact, col(Contact.id) == col(Score.contact_id))
         .where(col(Contact.archived).is_(False))
     )
     return session.exec(query).all()
@@ -96,5 +96,5 @@ def latest_scores(session: Session, rep: str) -> Sequence[Score]:
 
 def scores_since(session: Session, rep: str, first: date) -> Sequence[Score]:
     """Scorecards dated on or after `first`, oldest first."""
-    query = select(Score).where(Score.rep == rep, Score.scored_on >= first)
-    return session.exec(query.order_by(Score.scored_on, Score.id)).all()
+    query = select(Score).where(col(Score.rep) == rep, col(Score.scored_on) >= first)
+    return session.exec(query.order_by(col(Score.scored_on), col(Score.id))).all()

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, select
+
+Row = TypeVar("Row", bound=SQLModel)
 
 
-def rows_of_contact(session: Session, model: type, contact_id: int, order: str) -> Sequence:
+def rows_of_contact(
+    session: Session, model: type[Row], contact_id: int, order: str
+) -> Sequence[Row]:
     """All rows of one kind recorded with a contact, newest first."""
-    query = select(model).where(model.contact_id == contact_id)
-    return session.exec(
-        query.order_by(col(getattr(model, order)).desc(), col(model.id).desc())
-    ).all()
+    columns = model.__table__.c  # type: ignore[attr-defined]
+    query = select(model).where(columns.contact_id == contact_id)
+    return session.exec(query.order_by(columns[order].desc(), columns.id.desc())).all()
 
 
-def since(session: Session, model: type, rep: str, day_field: str, first: date | None) -> Sequence:
+def since(
+    session: Session, model: type[Row], rep: str, day_field: str, first: date | None
+) -> Sequence[Row]:
     """A rep's rows of one kind dated on or after `first` (all of them when None)."""
-    day = getattr(model, day_field)
-    query = select(model).where(model.rep == rep)
+    columns = model.__table__.c  # type: ignore[attr-defined]
+    query = select(model).where(columns.rep == rep)
     if first is not None:
-        query = query.where(day >= first)
+        query = query.where(columns[day_field] >= first)
     return session.exec(query).all()

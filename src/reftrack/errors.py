@@ -1,5 +1,9 @@
 """Errors a person can act on; only the CLI boundary turns them into exit codes."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
 
 class ReftrackError(Exception):
     """A problem to report as one line on stderr (exit 1)."""
@@ -51,3 +55,26 @@ class DatabaseProblem(ReftrackError):
 
 class ConfigProblem(ReftrackError):
     """The config file or a value in it is not usable."""
+
+
+def suggestions(names: list[str]) -> str:
+    """' — did you mean 'a', 'b' or 'c'?' for a message, or '' for no names."""
+    if not names:
+        return ""
+    quoted = [f"'{name}'" for name in names]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f" — did you mean {listed}?"
+
+
+def did_you_mean(
+    word: str, choices: Iterable[str], spelled: Mapping[str, str] | None = None
+) -> str:
+    """' — did you mean 'x'?' for the choice closest to `word`, or '' when none is close.
+
+    `spelled` maps a compared form (say, lower case) to the form to show.
+    """
+    # Imported here: only a message being built needs it, never a command that succeeds.
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return suggestions([(spelled or {}).get(choice, choice) for choice in close])

@@ -13,9 +13,9 @@ from datetime import date
 
 import pendulum
 
+from reftrack.domain.weekdays import parse_weekday
 from reftrack.errors import UsageProblem
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PERIODS = ("week", "month", "quarter", "year")
 ACCEPTED = "use YYYY-MM-DD, today, yesterday, +3d, -2w or a weekday name like friday"
 ACCEPTED_MONTH_DAY = "use MM-DD (a day every year, e.g. 03-14) or YYYY-MM-DD"
@@ -40,14 +40,11 @@ def _as_pendulum(day: date) -> pendulum.Date:
 
 
 def _weekday(word: str) -> int | None:
-    """0–6 for a weekday name, in full or cut to three letters or more; None otherwise."""
-    if len(word) < 3:
+    """0–6 for a weekday name ("fri", "thurs", "Friday"); None when the word is no day."""
+    try:
+        return parse_weekday(word)
+    except ValueError:
         return None
-    for number, name in enumerate(WEEKDAYS):
-        # Prefixes of three letters or more, so the usual "tues" and "thurs" work too.
-        if name.startswith(word):
-            return number
-    return None
 
 
 def _calendar_problem(year: int, month: int, day: int) -> str | None:

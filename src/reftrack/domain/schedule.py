@@ -4,16 +4,27 @@ Everything here works on text: the crontab comes in as the string `crontab -l` p
 and goes out as the string to install. Only reftrack's own lines are touched; every
 other byte of the user's crontab is kept as it was.
 
-Inside this module days are numbered as cron numbers them, 0 = Sunday … 6 = Saturday
-(elsewhere reftrack starts at Monday); no day number leaves it.
+Why not python-crontab's model: `CronTab(tab=text).render()` (python-crontab 3.4) does
+not give the user's lines back. It strips the indentation of comments and the `\r` of
+CRLF lines, respaces a job's fields and the gap before its comment, drops the quotes
+around a variable's value, moves a variable down to the job after it and loses one
+that follows the last job, turns a line it cannot parse into `# DISABLED LINE` plus the
+line commented out, and adds a final newline. So reftrack finds its own lines by their
+marking comment and leaves every other line's bytes alone; the `crontab` program is run
+with `subprocess` (see `reftrack.services.cron`), and python-crontab is not needed.
+
+Days are numbered 0 = Monday … 6 = Sunday, as everywhere in reftrack; only the day
+field written into a line uses cron's names.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 from dataclasses import dataclass
 
+from reftrack.domain.weekdays import parse_weekday_set
 from reftrack.errors import ReftrackError, UsageProblem
 
 JOBS = ("summary", "today")
@@ -25,17 +36,8 @@ ACCEPTED = (
     'e.g. "MON 07:30"; or off'
 )
 
+# In cron's order, Sunday first: a day field lists days as cron numbers them.
 CRON_DAYS = ("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")
-_DAY_NUMBERS = {
-    **{name.lower(): number for number, name in enumerate(CRON_DAYS)},
-    **{
-        full: number
-        for number, full in enumerate(
-            ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
-        )
-    },
-}
-_EVERY_DAY = ("*", "daily")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 
 # One of reftrack's job lines: five time fields, a command, and the marking comment last.
@@ -130,46 +132,23 @@ class CronInstall:
 # ---------------------------------------------------------------- schedules
 
 
-def _days(text: str) -> str:
-    """A normalised cron day-of-week expression, or ValueError with the reason."""
-    if text.lower() in _EVERY_DAY:
+def _day_field(days: tuple[int, ...]) -> str:
+    """Cron's day-of-week field for days 0 = Monday … 6 = Sunday: "*", "MON-FRI", "SUN,MON"."""
+    if len(days) == 7:
         return "*"
-    numbers: set[int] = set()
-    for part in text.split(","):
-        first, dash, last = part.partition("-")
-        start = _day_number(first)
-        end = _day_number(last) if dash else start
-        # A range may wrap past Saturday (FRI-MON); cron itself only takes rising ones.
-        numbers.update((start + step) % 7 for step in range((end - start) % 7 + 1))
-    if len(numbers) == 7:
-        return "*"
-    return ",".join(_cron_run(run) for run in _runs(sorted(numbers)))
-
-
-def _day_number(word: str) -> int:
-    if not word:
-        raise ValueError("a day is missing")
-    try:
-        return _DAY_NUMBERS[word.lower()]
-    except KeyError:
-        raise ValueError(f"'{word}' is not a day of the week") from None
-
-
-def _runs(numbers: list[int]) -> list[list[int]]:
-    """Consecutive day numbers grouped: [1, 2, 3, 5] → [[1, 2, 3], [5]]."""
     runs: list[list[int]] = []
-    for number in numbers:
+    for number in sorted((day + 1) % 7 for day in days):
         if runs and runs[-1][-1] == number - 1:
             runs[-1].append(number)
         else:
             runs.append([number])
-    return runs
-
-
-def _cron_run(run: list[int]) -> str:
-    if len(run) >= 3:
-        return f"{CRON_DAYS[run[0]]}-{CRON_DAYS[run[-1]]}"
-    return ",".join(CRON_DAYS[number] for number in run)
+    # Three days or more in a row read best as a range; cron itself only takes rising ones.
+    return ",".join(
+        f"{CRON_DAYS[run[0]]}-{CRON_DAYS[run[-1]]}"
+        if len(run) >= 3
+        else ",".join(CRON_DAYS[number] for number in run)
+        for run in runs
+    )
 
 
 def parse_schedule(text: str, option: str) -> Schedule | None:
@@ -178,12 +157,13 @@ def parse_schedule(text: str, option: str) -> Schedule | None:
     if cleaned.lower() == OFF:
         return None
     days_text, _space, time_text = cleaned.rpartition(" ")
-    # "MON, WED, FRI 07:30" and "MON - FRI 08:00" mean what they say.
-    days_text = re.sub(r"\s+", "", days_text)
     try:
         if not days_text:
             raise ValueError("the days or the time is missing")
-        days = _days(days_text)
+        # "MON, WED, FRI 07:30" and "MON - FRI 08:00" mean what they say.
+        days = parse_weekday_set(days_text, every_day=True)
+        if not days:
+            raise ValueError("a day is missing")
         found = _TIME.fullmatch(time_text)
         if not found:
             raise ValueError(f"'{time_text}' is not a time like 07:30")
@@ -192,7 +172,7 @@ def parse_schedule(text: str, option: str) -> Schedule | None:
             raise ValueError(f"'{time_text}' is not a time of day")
     except ValueError as reason:
         raise UsageProblem(f"{option}: '{cleaned}' is not a schedule: {reason}", ACCEPTED) from None
-    return Schedule(days=days, hour=hour, minute=minute)
+    return Schedule(days=_day_field(days), hour=hour, minute=minute)
 
 
 # ---------------------------------------------------------------- lines
@@ -298,14 +278,8 @@ def with_plan(text: str, plan: CronPlan) -> CrontabEdit:
     taken = without_reftrack(text)
     after = taken.after
     if plan.lines:
+        # Cron ignores a last line without a newline, so the user's gets one before ours.
         if after and not after.endswith("\n"):
             after += "\n"
         after += "".join(f"{line}\n" for line in plan.lines)
-    return CrontabEdit(
-        before=text,
-        after=after,
-        removed_jobs=taken.removed_jobs,
-        removed_mailto=taken.removed_mailto,
-        kept_mailto=taken.kept_mailto,
-        missing_mailto=taken.missing_mailto,
-    )
+    return dataclasses.replace(taken, after=after)

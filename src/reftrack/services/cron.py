@@ -1,17 +1,15 @@
 """`reftrack cron`: plan reftrack's crontab lines, install them and take them back.
 
-python-crontab runs the `crontab` program. reftrack reads and writes the table as
-text rather than through python-crontab's line objects, because rendering those
-rewrites the user's own lines (it moves variables, respaces fields and comments);
-the edit itself is `reftrack.domain.schedule`'s, on the text, and touches only
-reftrack's lines.
+The table is read with `crontab -l` and installed with `crontab FILE`, run here with
+`subprocess`; the edit itself is `reftrack.domain.schedule`'s, on the text, and touches
+only reftrack's lines (that module says why python-crontab's model is not used).
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -115,40 +113,36 @@ def remove() -> CrontabEdit:
 
 
 class _UserCrontab:
-    """The current user's crontab, through python-crontab and the `crontab` program."""
+    """The current user's crontab, through the `crontab` program."""
 
     def __init__(self) -> None:
-        from crontab import CronTab
+        # Looked up now, with the PATH in force, falling back to where cron usually puts it.
+        self.program = shutil.which("crontab") or "/usr/bin/crontab"
 
-        tab = CronTab()  # no user given: nothing is read until `load`
-        # python-crontab looked `crontab` up when it was imported; honour the PATH in force
-        # now. It splits the command like a shell, so a path with spaces is quoted.
-        found = shutil.which("crontab") or "/usr/bin/crontab"
-        tab.cron_command = shlex.quote(found)
-        self.program = found
-        self.tab = tab
-
-    def _run(self, *args: str, **flags: str) -> tuple[int, str, str]:
-        from crontab import Process
-
+    def _run(self, *args: str) -> tuple[int, str, str]:
         try:
-            process = Process(self.tab.cron_command, *args, **flags, **self.tab.user_opt).run()
+            process = subprocess.run(
+                [self.program, *args], stdin=subprocess.DEVNULL, capture_output=True, check=False
+            )
         except FileNotFoundError:
             raise ReftrackError("no `crontab` program found on this system", INSTALL_CRON) from None
+        except OSError as error:
+            raise ReftrackError(
+                f"cannot run {self.program}: {error.strerror or error}", INSTALL_CRON
+            ) from None
+        try:
+            out = process.stdout.decode("utf-8")
         except UnicodeDecodeError:
             raise ReftrackError(
                 "your crontab is not UTF-8 text, so reftrack leaves it alone",
                 "save it as UTF-8 with `crontab -e`, or add the lines from `reftrack cron show`",
             ) from None
-        except OSError as error:
-            raise ReftrackError(
-                f"cannot run {self.program}: {error.strerror or error}", INSTALL_CRON
-            ) from None
-        return process.returncode, process.stdout, process.stderr
+        # The program's complaint is only shown, so a stray byte in it must not stop us.
+        return process.returncode, out, process.stderr.decode("utf-8", errors="replace")
 
     def load(self) -> str:
         """The table's text exactly as `crontab -l` prints it; '' when the user has none."""
-        code, out, err = self._run(l="")
+        code, out, err = self._run("-l")
         if code == 0:
             return out
         if "no crontab for" in err:

@@ -1,0 +1,235 @@
+"""reftrack edits only its own crontab lines: every other byte the user wrote comes back.
+
+The crontabs here are made up by hypothesis from the lines people really keep:
+comments (indented, with tabs, naming reftrack), blank lines, variables with and
+without quotes or spaces, jobs with odd spacing, `@reboot`, cron's `%`, CRLF endings,
+reftrack lines the user commented out, and a last line without a newline.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reftrack.domain.schedule import (
+    CronJob,
+    CronPlan,
+    Schedule,
+    job_line,
+    parse_schedule,
+    with_plan,
+    without_reftrack,
+)
+from reftrack.errors import UsageProblem
+
+COMMAND = "LC_ALL=C.UTF-8 REFTRACK_DB=/home/ann/rt.db /usr/local/bin/reftrack"
+
+
+def plan_of(jobs: dict[str, str], mailto: str | None = None) -> CronPlan:
+    """The plan `cron install` would make for these schedules."""
+    made = []
+    for name, typed in jobs.items():
+        schedule = parse_schedule(typed, f"--{name}")
+        assert schedule is not None
+        made.append(CronJob(name, schedule, job_line(name, schedule, f"{COMMAND} {name}", mailto)))
+    return CronPlan(jobs=tuple(made), mailto=mailto, skipped=())
+
+
+PLANS = [
+    plan_of({"summary": "MON 07:30", "today": "MON-FRI 08:00"}),
+    plan_of({"summary": "FRI 16:30"}, mailto="rep@example.com"),
+    plan_of({"today": "* 06:15"}, mailto="rep@example.com, boss@example.com"),
+    CronPlan(jobs=(), mailto=None, skipped=("summary", "today")),
+]
+
+# ---------------------------------------------------------------- a user's own lines
+
+_spaces = st.text(alphabet=" \t", max_size=3)
+_word = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters="\n\r#", min_codepoint=33
+    ),
+    min_size=1,
+    max_size=12,
+)
+_field = st.sampled_from(["*", "0", "5", "*/15", "1-5", "MON", "mon-fri", "1,15", "JAN"])
+_gap = st.text(alphabet=" \t", min_size=1, max_size=3)
+
+
+@st.composite
+def _job(draw: st.DrawFn) -> str:
+    """A job of the user's: five fields or a special time, a command, maybe a comment."""
+    if draw(st.booleans()):
+        when = draw(st.sampled_from(["@reboot", "@daily", "@hourly"]))
+    else:
+        when = "".join(draw(_field) + draw(_gap) for _ in range(5)).rstrip(" \t")
+    command = " ".join(draw(st.lists(_word, min_size=1, max_size=4)))
+    comment = draw(st.sampled_from(["", " # mine", "   #note", " # reftrack: not ours"]))
+    return draw(_spaces) + when + draw(_gap) + command + comment + draw(_spaces)
+
+
+@st.composite
+def _variable(draw: st.DrawFn) -> str:
+    """NAME=value the way people write it, MAILTO included."""
+    name = draw(st.sampled_from(["MAILTO", "SHELL", "PATH", "CRON_TZ", "HOME"]))
+    value = draw(st.sampled_from(["", "rep@example.com", "me@example.com", "/bin/bash"]))
+    quote = draw(st.sampled_from(["", '"', "'"]))
+    return f"{draw(_spaces)}{name}{draw(_spaces)}={draw(_spaces)}{quote}{value}{quote}"
+
+
+_comment = st.builds(
+    lambda lead, text: f"{lead}#{text}",
+    _spaces,
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r")),
+)
+
+# Lines that look like reftrack's but are the user's: commented out, or the mark not last.
+_lookalike = st.sampled_from(
+    [
+        f"# 30 7 * * MON {COMMAND} summary # reftrack:summary",
+        f"#0 8 * * MON-FRI {COMMAND} today # reftrack:today mailto=rep@example.com",
+        "# reftrack:today",
+        "0 9 * * * /usr/local/bin/reftrack today # reftrack:today, my own",
+        "0 9 * * * reftrack:today",
+        "reftrack:summary",
+    ]
+)
+
+_line = st.one_of(
+    st.just(""), _spaces, _comment, _job(), _variable(), _lookalike, _word.map(str.strip)
+)
+
+
+@st.composite
+def users_crontab(draw: st.DrawFn) -> str:
+    """A whole crontab of the user's: lines with LF or CRLF ends, maybe no final newline."""
+    lines = draw(st.lists(_line, max_size=12))
+    ends = [draw(st.sampled_from(["\n", "\n", "\r\n"])) for _ in lines]
+    text = "".join(line + end for line, end in zip(lines, ends, strict=True))
+    if text and draw(st.booleans()):
+        text = text.removesuffix("\n")
+    return text
+
+
+def newline_ended(text: str) -> str:
+    """The text as reftrack leaves it after adding lines: ending in a newline if not empty."""
+    return text + "\n" if text and not text.endswith("\n") else text
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=300)
+@given(users_crontab())
+def test_a_crontab_without_reftrack_lines_is_left_as_it_is(text: str) -> None:
+    edit = without_reftrack(text)
+    assert edit.after == text
+    assert not edit.changed
+    assert edit.removed == 0
+
+
+@settings(max_examples=300)
+@given(users_crontab(), st.sampled_from(PLANS))
+def test_install_adds_below_the_users_bytes_and_remove_gives_them_back(text: str, plan: CronPlan):
+    installed = with_plan(text, plan)
+    assert installed.after.startswith(newline_ended(text) if plan.jobs else text)
+    assert installed.after.endswith("".join(f"{line}\n" for line in plan.lines))
+    removed = without_reftrack(installed.after)
+    assert removed.after == (newline_ended(text) if plan.jobs else text)
+    assert removed.removed == len(plan.lines)
+
+
+@settings(max_examples=200)
+@given(users_crontab(), st.sampled_from(PLANS), st.sampled_from(PLANS))
+def test_installing_again_replaces_the_old_lines_and_nothing_else(
+    text: str, first: CronPlan, second: CronPlan
+) -> None:
+    once = with_plan(with_plan(text, first).after, second).after
+    assert once == with_plan(newline_ended(text) if first.jobs else text, second).after
+    assert with_plan(once, second).after == once
+
+
+@settings(max_examples=200)
+@given(st.lists(_line, max_size=10), st.data())
+def test_reftracks_lines_are_found_wherever_the_user_moved_them(lines: list[str], data) -> None:
+    own = list(PLANS[0].lines)
+    mixed = list(lines)
+    for line in own:
+        mixed.insert(data.draw(st.integers(0, len(mixed))), line)
+    edit = without_reftrack("".join(f"{line}\n" for line in mixed))
+    assert edit.after == "".join(f"{line}\n" for line in lines)
+    assert sorted(edit.removed_jobs) == ["summary", "today"]
+
+
+# ---------------------------------------------------------------- cases by hand
+
+
+def test_a_mailto_the_user_changed_stays_and_is_reported() -> None:
+    plan = PLANS[1]
+    installed = with_plan("# mine\n", plan).after
+    changed = installed.replace("MAILTO=rep@example.com", "MAILTO=team@example.com")
+    edit = without_reftrack(changed)
+    assert edit.after == "# mine\nMAILTO=team@example.com\n"
+    assert edit.kept_mailto == "team@example.com"
+    assert edit.removed_mailto is None
+
+
+def test_the_users_own_mailto_of_the_same_address_is_never_taken() -> None:
+    text = "MAILTO=rep@example.com\n0 1 * * * mine\n"
+    installed = with_plan(text, PLANS[1]).after
+    without_ours = installed.replace("MAILTO=rep@example.com\n30", "30")
+    edit = without_reftrack(without_ours)
+    assert edit.after == text
+    assert edit.missing_mailto == "rep@example.com"
+
+
+@pytest.mark.parametrize(
+    ("typed", "fields"),
+    [
+        ("MON 07:30", "30 7 * * MON"),
+        ("mon - fri 8:05", "5 8 * * MON-FRI"),
+        ("Monday 07:30", "30 7 * * MON"),
+        ("mon, wed, fri 12:00", "0 12 * * MON,WED,FRI"),
+        ("mon wed 12:00", "0 12 * * MON,WED"),
+        ("sun-thu 07:00", "0 7 * * SUN-THU"),
+        ("fri-mon 07:00", "0 7 * * SUN,MON,FRI,SAT"),
+        ("sat,sun 09:00", "0 9 * * SUN,SAT"),
+        ("tues-thurs 09:00", "0 9 * * TUE-THU"),
+        ("* 06:15", "15 6 * * *"),
+        ("Daily 00:00", "0 0 * * *"),
+        ("tue-mon 23:59", "59 23 * * *"),
+    ],
+)
+def test_typed_schedules_become_cron_fields(typed: str, fields: str) -> None:
+    schedule = parse_schedule(typed, "--summary")
+    assert schedule is not None
+    assert schedule.fields == fields
+
+
+def test_off_means_no_schedule() -> None:
+    assert parse_schedule(" OFF ", "--today") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("funday 08:00", "'funday' is not a weekday — did you mean 'sunday'?"),
+        ("MON- 08:00", "a day is missing"),
+        (", 08:00", "a day is missing"),
+        ("1-5 08:00", "'1' is not a weekday"),
+        ("MON 7", "'7' is not a time like 07:30"),
+        ("MON 24:00", "'24:00' is not a time of day"),
+        ("07:30", "the days or the time is missing"),
+    ],
+)
+def test_a_schedule_that_cannot_be_read_says_why(typed: str, reason: str) -> None:
+    with pytest.raises(UsageProblem) as refused:
+        parse_schedule(typed, "--today")
+    assert refused.value.message == f"--today: '{typed}' is not a schedule: {reason}"
+    assert '"DAYS HH:MM"' in (refused.value.fix or "")
+
+
+def test_describe_says_when_in_words() -> None:
+    assert Schedule("*", 8, 0).describe() == "every day at 08:00"
+    assert Schedule("MON-FRI", 7, 5).describe() == "MON-FRI at 07:05"

@@ -145,7 +145,12 @@ class Activity:
         outcome = self._outcome(rate_boost)
         channel = rng.choice(_CHANNELS)
         note = rng.choice(NOTES)
-        follow_up = day + timedelta(days=self.follow_up_days) if outcome in _OPEN else None
+        # The rule `reftrack ask` follows: follow_up_days later, moved on to a working day.
+        follow_up = (
+            self.next_working(day + timedelta(days=self.follow_up_days))
+            if outcome in _OPEN
+            else None
+        )
         self.rows.asks.append(
             {
                 "id": ask_id,

@@ -52,7 +52,15 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
                 "empty database",
                 "leave out --db to try the demo on a throw-away database",
             )
-        history: DemoHistory = generate(rt.rep, rt.today, years, contacts, seed)
+        history: DemoHistory = generate(
+            rt.rep,
+            rt.today,
+            years,
+            contacts,
+            seed,
+            workdays=rt.settings.workdays,
+            follow_up_days=rt.settings.follow_up_days,
+        )
         for name, model in TABLES:
             rows = getattr(history, name)
             if rows:

@@ -130,3 +130,23 @@ def _import_cycles() -> list[list[str]]:
 
 def test_no_import_cycle_inside_reftrack() -> None:
     assert _import_cycles() == []
+
+
+def test_mypy_strict_finds_no_error() -> None:
+    """Types are checked: `mypy` runs strict over the whole package ([tool.mypy])."""
+    result = run(tool("mypy"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_longer_than_four_hundred_lines() -> None:
+    """A module that grows past 400 lines holds more than one concept: split it."""
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in (ROOT / "src" / "reftrack").rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+        and "migrations" not in path.parts
+    }
+    assert long == {}

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reftrack.config.kinds import Number, Refused, Text, TimeZone, Weekday, Weekdays, zone_loads
+from reftrack.config.kinds import (
+    Number,
+    Refused,
+    Text,
+    TimeZone,
+    ValueKind,
+    Weekday,
+    Weekdays,
+    zone_loads,
+)
 from reftrack.errors import ConfigProblem, UsageProblem, did_you_mean
 
 DEFAULT_IDEAL_CUSTOMER = (
@@ -69,7 +78,9 @@ class KeySpec:
     # A plain class like the kinds: a dataclass would cost import time on every command.
     __slots__ = ("help", "kind", "make_default", "name")
 
-    def __init__(self, name: str, help: str, kind: Any, make_default: Callable[[], Any]) -> None:
+    def __init__(
+        self, name: str, help: str, kind: ValueKind, make_default: Callable[[], Any]
+    ) -> None:
         self.name, self.help, self.kind, self.make_default = name, help, kind, make_default
 
     @property

@@ -7,10 +7,28 @@ A refusal is a `Refused`; the caller says whether the value was typed or stored.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from reftrack.domain.weekdays import DAY_NAMES, parse_weekday, parse_weekday_set
 from reftrack.errors import did_you_mean, suggestions
+
+
+class ValueKind(Protocol):
+    """What each kind of setting knows: what it accepts, and how to read, show and store it."""
+
+    accepts: str
+
+    def from_text(self, text: str) -> Any:
+        """The value from what a person typed."""
+
+    def from_toml(self, stored: Any) -> Any:
+        """The value from what the file holds."""
+
+    def show(self, value: Any) -> str:
+        """The value as a person would type it."""
+
+    def to_toml(self, value: Any) -> Any:
+        """The value as the file holds it."""
 
 
 class Refused(ValueError):
@@ -29,7 +47,7 @@ def toml_text(stored: Any) -> str:
         array = tomlkit.array()
         array.extend(stored)
         return array.as_string()
-    return tomlkit.item(stored).as_string()
+    return str(tomlkit.item(stored).as_string())
 
 
 def _weekday(word: str) -> int:

@@ -15,8 +15,8 @@ import pendulum
 
 from reftrack.domain.weekdays import parse_weekday
 from reftrack.errors import UsageProblem
+from reftrack.kinds import Period
 
-PERIODS = ("week", "month", "quarter", "year")
 ACCEPTED = "use YYYY-MM-DD, today, yesterday, +3d, -2w or a weekday name like friday"
 ACCEPTED_MONTH_DAY = "use MM-DD (a day every year, e.g. 03-14) or YYYY-MM-DD"
 ACCEPTED_WEEK = "use YYYY-Www, e.g. 2026-W48"
@@ -200,20 +200,22 @@ def week_bounds(day: date, week_start: int) -> tuple[pendulum.Date, pendulum.Dat
     return start, start.add(days=6)
 
 
-def period_bounds(day: date, period: str, week_start: int) -> tuple[pendulum.Date, pendulum.Date]:
+def period_bounds(
+    day: date, period: Period, week_start: int
+) -> tuple[pendulum.Date, pendulum.Date]:
     """First and last day of the week, month, quarter or year containing `day`."""
     day = _as_pendulum(day)
-    if period == "week":
+    if period == Period.week:
         return week_bounds(day, week_start)
-    if period == "month":
-        return day.start_of("month"), day.end_of("month")
-    if period == "quarter":
+    if period == Period.month:
+        return day.start_of(Period.month), day.end_of(Period.month)
+    if period == Period.quarter:
         first_month = 3 * ((day.month - 1) // 3) + 1
         start = pendulum.date(day.year, first_month, 1)
         return start, start.add(months=3).subtract(days=1)
-    if period == "year":
+    if period == Period.year:
         return pendulum.date(day.year, 1, 1), pendulum.date(day.year, 12, 31)
-    raise UsageProblem(f"'{period}' is not a period; use {', '.join(PERIODS)}")
+    raise UsageProblem(f"'{period}' is not a period; use {', '.join(Period)}")
 
 
 def is_working_day(day: date, workdays: Collection[int], days_off: Collection[date]) -> bool:

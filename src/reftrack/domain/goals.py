@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reftrack.domain.dates import is_working_day, period_bounds, working_days
+from reftrack.kinds import Period
 
 LOOKBACK_DAYS = 365
 # Below one referral per thousand asks a rate says nothing; it would only overflow the count.
@@ -40,7 +41,7 @@ class GoalSpec:
     """A referral target per period, with an optional fixed referrals-per-ask rate."""
 
     target: int
-    period: str
+    period: Period
     rate: float | None
     effective_from: date
 
@@ -96,7 +97,7 @@ def week_span(
     day: date, period_start: date, period_end: date, week_start: int
 ) -> tuple[date, date]:
     """The part of the week containing `day` that lies inside the goal's period."""
-    week_first, week_last = period_bounds(day, "week", week_start)
+    week_first, week_last = period_bounds(day, Period.week, week_start)
     return max(week_first, period_start), min(week_last, period_end)
 
 
@@ -125,7 +126,7 @@ class GoalStatus:
     """Where the rep stands against the goal on one day."""
 
     day: date
-    period: str
+    period: Period
     start: date
     end: date
     target: int

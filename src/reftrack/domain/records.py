@@ -43,16 +43,6 @@ class ReferralEventView:
     note: str | None = None
 
 
-STAGES = {
-    ReferralStatus.new: "new",
-    ReferralStatus.contacted: "contacted",
-    ReferralStatus.meeting: "at the meeting stage",
-    ReferralStatus.proposal: "at the proposal stage",
-    ReferralStatus.won: "won",
-    ReferralStatus.lost: "lost",
-}
-
-
 @dataclass(frozen=True)
 class ReferralView:
     """A referral and where it stands."""
@@ -68,11 +58,6 @@ class ReferralView:
     note: str | None = None
     thanked: bool = False
     history: tuple[ReferralEventView, ...] = ()
-
-    @property
-    def stage(self) -> str:
-        """The status as a phrase: "at the meeting stage", "won"."""
-        return STAGES.get(self.status, self.status)
 
     @property
     def is_open(self) -> bool:

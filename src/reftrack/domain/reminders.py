@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from reftrack.domain.contacts import ContactRef, ImportantDay
 from reftrack.domain.dates import MonthDay, next_occurrence
-from reftrack.domain.records import ReferralView, ScoreView
-from reftrack.kinds import CloseResult, Outcome, ReferralStatus, ReminderKind
+from reftrack.domain.records import Balance, ReferralView, ScoreView
+from reftrack.kinds import CloseResult, Outcome, Period, ReferralStatus, ReminderKind
 
 # Asks that get a follow-up day: the contact has not answered, or promised names later.
 FOLLOWED_UP = frozenset({Outcome.promised, Outcome.pending})
@@ -23,13 +23,15 @@ TOLD_OF = frozenset(ReferralStatus) - {ReferralStatus.new}
 
 @dataclass(frozen=True)
 class Reminder:
-    """One thing to do today, the day it was due, and the command that clears it."""
+    """One thing to do today, about whom, the day it was due, and what it is about.
+
+    `about` is the record the rule looked at; render/ words it and suggests the command.
+    """
 
     kind: ReminderKind
     contact: ContactRef
-    text: str
     due: date
-    command: str
+    about: ReminderSubject
 
     def overdue(self, today: date) -> bool:
         """Due before today."""
@@ -66,6 +68,27 @@ class QuietReferrer:
     last_referral: date
 
 
+@dataclass(frozen=True)
+class DateAhead:
+    """A yearly date coming up, the day it next falls on, and whether that is today."""
+
+    day: ImportantDay
+    when: date
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Owed:
+    """The referrals a referrer has not been thanked for."""
+
+    referrals: tuple[ReferralView, ...]
+
+
+ReminderSubject = (
+    RecentClose | OpenAsk | ReferralView | Owed | DateAhead | Balance | QuietReferrer | ScoreView
+)
+
+
 def ask_close(
     closes: Iterable[RecentClose],
     ask_days: Mapping[int, Sequence[date]],
@@ -79,17 +102,7 @@ def ask_close(
             continue
         if any(day >= close.closed_on for day in ask_days.get(close.contact.id, ())):
             continue
-        deal = f" “{close.title}”" if close.title else ""
-        reminders.append(
-            Reminder(
-                ReminderKind.ask_close,
-                close.contact,
-                f"Ask {close.contact.label} for referrals: deal{deal} {close.result} "
-                f"on {close.closed_on}",
-                close.closed_on,
-                f"reftrack ask {close.contact.typed}",
-            )
-        )
+        reminders.append(Reminder(ReminderKind.ask_close, close.contact, close.closed_on, close))
     return reminders
 
 
@@ -101,13 +114,7 @@ def follow_up(
     `latest_ask` maps each contact to the id of the latest ask made of them.
     """
     return [
-        Reminder(
-            ReminderKind.follow_up,
-            ask.contact,
-            f"Follow up with {ask.contact.label}: {ask.outcome} since {ask.asked_on}",
-            ask.follow_up_on,
-            f"reftrack ask {ask.contact.typed}",
-        )
+        Reminder(ReminderKind.follow_up, ask.contact, ask.follow_up_on, ask)
         for ask in open_asks
         if ask.outcome in FOLLOWED_UP
         and ask.follow_up_on is not None
@@ -119,13 +126,7 @@ def follow_up(
 def contact_referral(referrals: Iterable[ReferralView]) -> list[Reminder]:
     """Referrals still new: nobody has contacted the prospect yet."""
     return [
-        Reminder(
-            ReminderKind.contact_referral,
-            r.prospect,
-            f"Contact {r.prospect.label}, referred by {r.referrer.label} on {r.received_on}",
-            r.received_on,
-            f"reftrack referral update {r.prospect.typed} --status contacted",
-        )
+        Reminder(ReminderKind.contact_referral, r.prospect, r.received_on, r)
         for r in referrals
         if r.status == ReferralStatus.new
     ]
@@ -134,13 +135,7 @@ def contact_referral(referrals: Iterable[ReferralView]) -> list[Reminder]:
 def inform_referrer(referrals: Iterable[ReferralView]) -> list[Reminder]:
     """Referrals that moved on since they arrived and since the referrer was last told."""
     return [
-        Reminder(
-            ReminderKind.inform_referrer,
-            r.referrer,
-            f"Tell {r.referrer.label} that {r.prospect.label} is now {r.stage}",
-            r.status_changed_on,
-            f"reftrack referral inform {r.id}",
-        )
+        Reminder(ReminderKind.inform_referrer, r.referrer, r.status_changed_on, r)
         for r in referrals
         if r.status in TOLD_OF and (r.informed_on is None or r.informed_on < r.status_changed_on)
     ]
@@ -154,15 +149,12 @@ def thank(referrals: Iterable[ReferralView]) -> list[Reminder]:
             by_referrer.setdefault(r.referrer.id, []).append(r)
     reminders = []
     for owed in by_referrer.values():
-        referrer = owed[0].referrer
-        names = ", ".join(r.prospect.label for r in owed)
         reminders.append(
             Reminder(
                 ReminderKind.thank,
-                referrer,
-                f"Thank {referrer.label} for referring {names}",
+                owed[0].referrer,
                 min(r.received_on for r in owed),
-                f"reftrack thank {referrer.typed}",
+                Owed(tuple(owed)),
             )
         )
     return reminders
@@ -177,22 +169,8 @@ def dates_ahead(
         when = next_occurrence(MonthDay(day.month, day.day), today)
         if (when - today).days > horizon_days:
             continue
-        label = day.label
-        if label == "birthday":
-            what = f"{contact.label}'s birthday"
-        else:
-            what = f"{contact.label}'s {label}"
-        if day.year:
-            what += f" ({when.year - day.year} years)"
-        when_text = "today" if when == today else f"on {when:%a %d %b}"
         reminders.append(
-            Reminder(
-                ReminderKind.date,
-                contact,
-                f"{what} {when_text}",
-                when,
-                f"reftrack thank {contact.typed} --note '{label}'",
-            )
+            Reminder(ReminderKind.date, contact, when, DateAhead(day, when, when == today))
         )
     return reminders
 
@@ -202,13 +180,7 @@ def give_back(
 ) -> list[Reminder]:
     """Contacts who have sent at least `threshold` more referrals than they got from you."""
     return [
-        Reminder(
-            ReminderKind.give_back,
-            contact,
-            f"Give back to {contact.label}: {received} referrals from them, {given} to them",
-            today,
-            f"reftrack give {contact.typed} --to NAME",
-        )
+        Reminder(ReminderKind.give_back, contact, today, Balance(received, given))
         for contact, received, given in balances
         if received - given >= threshold
     ]
@@ -223,14 +195,12 @@ def stay_in_touch(
         since = quiet.last_touch or quiet.last_referral
         if (today - since).days < quiet_days:
             continue
-        touched = f"last touch {quiet.last_touch}" if quiet.last_touch else "no touch logged"
         reminders.append(
             Reminder(
                 ReminderKind.stay_in_touch,
                 quiet.contact,
-                f"Stay in touch with {quiet.contact.label} ({touched})",
                 since + timedelta(days=quiet_days),
-                f"reftrack share {quiet.contact.typed} --content TITLE",
+                quiet,
             )
         )
     return reminders
@@ -239,15 +209,7 @@ def stay_in_touch(
 def commitment(cards: Iterable[ScoreView], asked_since: Mapping[int, bool]) -> list[Reminder]:
     """Strong relationships (L, R, Cr ≥ 4, Co ≤ 2) not asked since they were scored so."""
     return [
-        Reminder(
-            ReminderKind.commitment,
-            card.contact,
-            f"Ask {card.contact.label} for a formal referral commitment "
-            f"(liking {card.liking}, reciprocity {card.reciprocity}, "
-            f"credibility {card.credibility})",
-            card.scored_on,
-            f"reftrack ask {card.contact.typed}",
-        )
+        Reminder(ReminderKind.commitment, card.contact, card.scored_on, card)
         for card in cards
         if card.ready_for_commitment and not asked_since.get(card.contact.id, False)
     ]
@@ -279,7 +241,7 @@ class Progress:
     weekly_goal: int | None
     referrals_in_period: int
     target: int | None
-    period: str | None
+    period: Period | None
     on_pace: bool | None
     expected: float | None
     streak: int

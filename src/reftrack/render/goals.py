@@ -10,6 +10,7 @@ from rich.text import Text
 from reftrack.domain.goals import GoalStatus
 from reftrack.domain.reminders import Agenda
 from reftrack.render.output import console
+from reftrack.render.reminders import reminder_command, reminder_text
 
 BASIS = {
     "fixed": "the fixed rate of this goal",
@@ -151,10 +152,10 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
             {
                 "kind": str(item.kind),
                 "contact": item.contact.label,
-                "text": item.text,
+                "text": reminder_text(item),
                 "due": item.due,
                 "overdue": item.overdue(agenda.day),
-                "command": item.command,
+                "command": reminder_command(item),
             }
             for item in agenda.items
         ],
@@ -204,9 +205,9 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     for item in shown:
         marker = "!" if item.overdue(agenda.day) else "-"
         line = Text(f"{marker} ")
-        line.append(item.text)
+        line.append(reminder_text(item))
         out.print(line)
-        out.print(Text(f"    {item.command}", style="cyan"))
+        out.print(Text(f"    {reminder_command(item)}", style="cyan"))
     if len(shown) < len(agenda.items):
         more = len(agenda.items) - len(shown)
         out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))

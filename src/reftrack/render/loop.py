@@ -19,8 +19,9 @@ from reftrack.domain.records import (
     ThankYouView,
     format_amount,
 )
-from reftrack.kinds import ScriptSituation
+from reftrack.kinds import ReferralStatus, ScriptSituation
 from reftrack.render.output import console
+from reftrack.render.reminders import stage
 
 
 def _next(out: Console, lines: list[tuple[str, str]]) -> None:
@@ -43,7 +44,7 @@ def print_close(view: CloseView) -> None:
             f"on {view.closed_on}."
         )
     )
-    situation = "won" if view.result == "won" else "lost"
+    situation = ScriptSituation(view.result)
     _next(
         out,
         [
@@ -166,11 +167,13 @@ def print_referral_moved(view: ReferralView) -> None:
     """A status change, and the reminder to tell the referrer."""
     out = console()
     value = f" ({format_amount(view.value_cents)})" if view.value_cents else ""
-    out.print(Text(f"Referral #{view.id} {view.prospect.label} is now {view.stage}{value}."))
+    out.print(
+        Text(f"Referral #{view.id} {view.prospect.label} is now {stage(view.status)}{value}.")
+    )
     steps = [
         (f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")
     ]
-    if view.status == "won":
+    if view.status == ReferralStatus.won:
         amount = f" --value {view.value_cents // 100}" if view.value_cents else ""
         steps.append(("Record the deal:", f"reftrack close {view.prospect.typed}{amount}"))
         steps.append(

@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 
 from reftrack.domain.records import ContactRecord, format_amount
+from reftrack.kinds import ThankKind
 from reftrack.render.contacts import contact_document, print_contact_card
 from reftrack.render.loop import referral_document, score_document, share_document
 from reftrack.render.output import console
@@ -121,7 +122,7 @@ def print_record(record: ContactRecord) -> None:
     if record.thanks:
         out.print(_section("Thank-yous"))
         for t in record.thanks:
-            what = f"gift: {t.gift}" if t.kind == "gift" and t.gift else t.kind
+            what = f"gift: {t.gift}" if t.kind == ThankKind.gift and t.gift else t.kind
             for_ = f" for {t.referral_prospect.label}" if t.referral_prospect else ""
             note = f" — {t.note}" if t.note else ""
             out.print(Text(f"  {t.thanked_on}  {what}{for_}{note}"))

@@ -9,6 +9,7 @@ from reftrack.domain.dates import iso_week
 from reftrack.domain.records import format_amount
 from reftrack.domain.summary import WeeklySummary
 from reftrack.render.charts import bar
+from reftrack.render.reminders import reminder_command, reminder_text
 
 LOOPS_LISTED = 10
 
@@ -74,7 +75,9 @@ def _chart_lines(summary: WeeklySummary) -> list[str]:
 
 def _loop_lines(summary: WeeklySummary) -> list[str]:
     loops = summary.open_loops
-    lines = [f"- {item.text}\n    {item.command}" for item in loops[:LOOPS_LISTED]]
+    lines = [
+        f"- {reminder_text(item)}\n    {reminder_command(item)}" for item in loops[:LOOPS_LISTED]
+    ]
     if len(loops) > LOOPS_LISTED:
         lines.append(f"… and {len(loops) - LOOPS_LISTED} more: reftrack today --all")
     return lines
@@ -118,7 +121,10 @@ def summary_markdown(summary: WeeklySummary) -> str:
         lines += [f"- {_md(contact.label)}: {n}" for contact, n in s.top_referrers]
     lines += ["", "### Asks per week", "", "```", *_chart_lines(s), "```"]
     lines += ["", f"### Open loops as of {s.today} ({len(s.open_loops)})", ""]
-    loops = [f"- {_md(item.text)} — `{item.command}`" for item in s.open_loops[:LOOPS_LISTED]]
+    loops = [
+        f"- {_md(reminder_text(item))} — `{reminder_command(item)}`"
+        for item in s.open_loops[:LOOPS_LISTED]
+    ]
     if len(s.open_loops) > LOOPS_LISTED:
         loops.append(f"- … and {len(s.open_loops) - LOOPS_LISTED} more")
     lines += loops or ["Nothing open."]
@@ -164,9 +170,9 @@ def summary_document(summary: WeeklySummary) -> dict[str, Any]:
             {
                 "kind": str(i.kind),
                 "contact": i.contact.label,
-                "text": i.text,
+                "text": reminder_text(i),
                 "due": i.due,
-                "command": i.command,
+                "command": reminder_command(i),
             }
             for i in s.open_loops
         ],

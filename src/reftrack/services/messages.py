@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reftrack.domain.messages import Message, given_intro, intro_email, thank_you_note
 from reftrack.domain.records import parse_person
+from reftrack.kinds import MessageKind
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.referrals import find_referral
 from reftrack.services.runtime import Runtime
@@ -12,13 +13,13 @@ from reftrack.store import queries
 
 
 def compose(
-    rt: Runtime, kind: str, name: str, for_: str | None = None, company: str | None = None
+    rt: Runtime, kind: MessageKind, name: str, for_: str | None = None, company: str | None = None
 ) -> Message:
     """An intro email (`email`), a thank-you note (`thanks`) or an introduction (`intro`)."""
     settings = rt.settings
     with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
-        if kind == "email":
+        if kind == MessageKind.email:
             # The rep's name as people know it: the signature, else the rep setting.
             return intro_email(
                 contact.name,
@@ -26,7 +27,7 @@ def compose(
                 settings.signature_text,
                 settings.signature_text,
             )
-        if kind == "thanks":
+        if kind == MessageKind.thanks:
             names: list[str] = []
             if for_:
                 referral = find_referral(session, rt, for_)

@@ -150,3 +150,21 @@ def test_no_module_is_longer_than_four_hundred_lines() -> None:
         and "migrations" not in path.parts
     }
     assert long == {}
+
+
+def test_every_module_imports() -> None:
+    """A fault at import time in any module, even one no other test reaches, turns this red."""
+    import importlib
+    import pkgutil
+
+    import reftrack
+
+    names = [
+        info.name
+        for info in pkgutil.walk_packages(reftrack.__path__, "reftrack.")
+        # __main__ runs the program; migrations are loaded by Alembic (test_database.py).
+        if ".migrations." not in info.name and not info.name.endswith("__main__")
+    ]
+    assert len(names) > 50
+    for name in names:
+        importlib.import_module(name)

@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "script": ("reftrack.cli.loop", "script"),
     "template": ("reftrack.cli.loop", "template"),
     "goal": ("reftrack.cli.goals", "goal_app"),
-    "off": ("reftrack.cli.goals", "off"),
+    "off": ("reftrack.cli.goals", "off_app"),
     "summary": ("reftrack.cli.reports", "summary"),
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),

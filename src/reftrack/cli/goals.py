@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import runtime
-from reftrack.cli.options import Day, Json, emit
+from reftrack.cli.options import AddByDefault, Day, Json, emit
 from reftrack.kinds import Period
 
 goal_app = typer.Typer(
@@ -58,44 +58,63 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     )
 
 
-def off(
+off_app = typer.Typer(
+    cls=AddByDefault,
+    help="Days off (holidays, leave) that are not working days.",
+    no_args_is_help=True,
+)
+DayOrRange = Annotated[
+    str,
+    typer.Argument(
+        help="A day or a range: 2026-12-24, friday, 2026-12-24..2026-12-26.",
+        metavar="DATE[..DATE]",
+    ),
+]
+
+
+@off_app.command("add")
+def off_add(
     ctx: typer.Context,
-    words: Annotated[
-        list[str],
-        typer.Argument(
-            help="DATE or DATE..DATE to take off; `list` to list; `rm DATE[..DATE]` to work again.",
-            metavar="DATE[..DATE] | list | rm",
-        ),
-    ],
+    days: DayOrRange,
     note: Annotated[str | None, typer.Option(help="Why (a holiday, leave).")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="list: past days off too.")] = False,
-    json: Json = False,
 ) -> None:
-    """Days off (holidays, leave) that are not working days."""
+    """Take a day or a range off (the default: `off DATE` is `off add DATE`)."""
     from reftrack.domain.dates import parse_date_range
-    from reftrack.render.goals import print_days_off, print_days_off_changed
-    from reftrack.services.goals import add_days_off, list_days_off, remove_days_off
+    from reftrack.render.goals import print_days_off_changed
+    from reftrack.services.goals import add_days_off
 
     with runtime(ctx) as rt:
-        if words == ["list"]:
-            days = list_days_off(rt, all_)
-            emit(
-                json,
-                lambda: [{"date": day, "note": text} for day, text in days],
-                lambda: print_days_off(days),
-            )
-            return
-        if words[0] == "rm":
-            if len(words) != 2:
-                raise typer.BadParameter("say which day: reftrack off rm DATE[..DATE]")
-            first, last = parse_date_range(words[1], rt.today, "off rm")
-            print_days_off_changed(remove_days_off(rt, first, last), [], removed=True)
-            return
-        if len(words) != 1:
-            raise typer.BadParameter("one DATE or DATE..DATE at a time")
-        first, last = parse_date_range(words[0], rt.today, "off")
+        first, last = parse_date_range(days, rt.today, "off")
         added, already = add_days_off(rt, first, last, note)
     print_days_off_changed(added, already, removed=False)
+
+
+@off_app.command("list")
+def off_list(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Past days off too.")] = False,
+    json: Json = False,
+) -> None:
+    """Days off from today on (--all: every one)."""
+    from reftrack.render.goals import days_off_document, print_days_off
+    from reftrack.services.goals import list_days_off
+
+    with runtime(ctx) as rt:
+        days = list_days_off(rt, all_)
+    emit(json, lambda: days_off_document(days), lambda: print_days_off(days))
+
+
+@off_app.command("rm")
+def off_rm(ctx: typer.Context, days: DayOrRange) -> None:
+    """Make a day or a range working days again."""
+    from reftrack.domain.dates import parse_date_range
+    from reftrack.render.goals import print_days_off_changed
+    from reftrack.services.goals import remove_days_off
+
+    with runtime(ctx) as rt:
+        first, last = parse_date_range(days, rt.today, "off rm")
+        removed = remove_days_off(rt, first, last)
+    print_days_off_changed(removed, [], removed=True)
 
 
 def today(

@@ -142,6 +142,11 @@ def print_days_off_changed(changed: list[date], already: list[date], removed: bo
         out.print(Text(f"Already off: {', '.join(str(d) for d in already)}.", style="dim"))
 
 
+def days_off_document(days: list[tuple[date, str | None]]) -> list[dict[str, Any]]:
+    """`off list --json`: each day off and why."""
+    return [{"date": day, "note": note} for day, note in days]
+
+
 def today_document(agenda: Agenda) -> dict[str, Any]:
     """`today --json`: the date, the items, the progress."""
     p = agenda.progress

@@ -78,18 +78,32 @@ def add_referral_row(
     )
     session.add(referral)
     session.flush()
+    _add_event(session, rt, referral, on, ReferralEventKind.status, ReferralStatus.new)
+    return referral
+
+
+def _add_event(
+    session: Session,
+    rt: Runtime,
+    referral: Referral,
+    on: date,
+    kind: ReferralEventKind,
+    status: ReferralStatus | None = None,
+    note: str | None = None,
+) -> None:
+    """Add a dated step to a referral's history: a status it reached, or a report made."""
     assert referral.id is not None
     session.add(
         ReferralEvent(
             rep=rt.rep,
             referral_id=referral.id,
             happened_on=on,
-            kind=ReferralEventKind.status,
-            status=ReferralStatus.new,
+            kind=kind,
+            status=status,
+            note=clean_optional(note),
             recorded_at=rt.now,
         )
     )
-    return referral
 
 
 def add_referral(
@@ -177,17 +191,7 @@ def update_referral(
             # A won prospect is a customer now: someone to ask for referrals in turn.
             prospect.kind = ContactKind.customer
             session.add(prospect)
-        session.add(
-            ReferralEvent(
-                rep=rt.rep,
-                referral_id=row.id,
-                happened_on=on,
-                kind=ReferralEventKind.status,
-                status=status,
-                note=clean_optional(note),
-                recorded_at=rt.now,
-            )
-        )
+        _add_event(session, rt, row, on, ReferralEventKind.status, status, note)
         session.flush()
         return referral_views(session, [row])[0]
 
@@ -201,15 +205,6 @@ def inform_referrer(rt: Runtime, which: str, on: date, note: str | None = None) 
             raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
         row.informed_on = max(on, row.informed_on) if row.informed_on else on
         session.add(row)
-        session.add(
-            ReferralEvent(
-                rep=rt.rep,
-                referral_id=row.id,
-                happened_on=on,
-                kind=ReferralEventKind.inform,
-                note=clean_optional(note),
-                recorded_at=rt.now,
-            )
-        )
+        _add_event(session, rt, row, on, ReferralEventKind.inform, note=note)
         session.flush()
         return referral_views(session, [row])[0]

@@ -10,7 +10,9 @@ from reftrack.cli.context import complete_contact, runtime
 from reftrack.cli.options import Json, emit
 from reftrack.kinds import ContactKind
 
-app = typer.Typer(help="Add, list, show, edit and archive contacts.", no_args_is_help=True)
+app = typer.Typer(
+    add_completion=False, help="Add, list, show, edit and archive contacts.", no_args_is_help=True
+)
 
 NameArgument = Annotated[
     str,

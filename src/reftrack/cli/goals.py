@@ -11,7 +11,9 @@ from reftrack.cli.options import AddByDefault, Day, Json, emit
 from reftrack.kinds import Period
 
 goal_app = typer.Typer(
-    help="Set a referral goal and see what it asks of you.", no_args_is_help=True
+    add_completion=False,
+    help="Set a referral goal and see what it asks of you.",
+    no_args_is_help=True,
 )
 
 
@@ -59,6 +61,7 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
 
 
 off_app = typer.Typer(
+    add_completion=False,
     cls=AddByDefault,
     help="Days off (holidays, leave) that are not working days.",
     no_args_is_help=True,

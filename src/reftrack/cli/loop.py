@@ -30,6 +30,7 @@ from reftrack.kinds import (
 )
 
 referral_app = typer.Typer(
+    add_completion=False,
     help="Referrals received: add, list, update their status, inform the referrer.",
     no_args_is_help=True,
 )
@@ -256,6 +257,7 @@ def give(
 
 
 share_app = typer.Typer(
+    add_completion=False,
     cls=AddByDefault,
     help="Log content sent to contacts as a soft referral; `share list` lists them.",
     no_args_is_help=True,
@@ -303,6 +305,7 @@ Factor = Annotated[int | None, typer.Option(min=1, max=5, help="1–5.")]
 
 
 score_app = typer.Typer(
+    add_completion=False,
     cls=AddByDefault,
     help="Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks.",
     no_args_is_help=True,

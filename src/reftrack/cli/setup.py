@@ -10,7 +10,9 @@ from reftrack.cli.context import GlobalOptions
 from reftrack.cli.options import Json
 
 config_app = typer.Typer(
-    help="Show and change settings (rep, timezone, workdays, thresholds…).", no_args_is_help=True
+    add_completion=False,
+    help="Show and change settings (rep, timezone, workdays, thresholds…).",
+    no_args_is_help=True,
 )
 
 
@@ -71,6 +73,7 @@ def path() -> None:
 
 
 cron_app = typer.Typer(
+    add_completion=False,
     help="Run the weekly summary and the morning list from cron, unattended.",
     no_args_is_help=True,
 )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
+from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel, select
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -15,7 +16,7 @@ def rows_of_contact(
     session: Session, model: type[Row], contact_id: int, order: str
 ) -> Sequence[Row]:
     """All rows of one kind recorded with a contact, newest first."""
-    columns = model.__table__.c  # type: ignore[attr-defined]
+    columns = inspect(model).columns
     query = select(model).where(columns.contact_id == contact_id)
     return session.exec(query.order_by(columns[order].desc(), columns.id.desc())).all()
 
@@ -24,7 +25,7 @@ def since(
     session: Session, model: type[Row], rep: str, day_field: str, first: date | None
 ) -> Sequence[Row]:
     """A rep's rows of one kind dated on or after `first` (all of them when None)."""
-    columns = model.__table__.c  # type: ignore[attr-defined]
+    columns = inspect(model).columns
     query = select(model).where(columns.rep == rep)
     if first is not None:
         query = query.where(columns[day_field] >= first)

@@ -224,26 +224,40 @@ class LogEntry:
     sequence: float = 0.0
 
 
-# A trillion: far above any deal, far below what the database's integers hold.
-MAXIMUM_CENTS = 10**14
-_AMOUNT = re.compile(r"[$€£]?\s*(\d[\d,_]*(?:\.\d{1,2})?|\.\d{1,2})\s*([kKmM]?)")
+# The value columns are integers, 2**31 - 1 at most on PostgreSQL: 20 million is the round
+# number below that, and far above a deal a referral brings.
+MAXIMUM_CENTS = 20_000_000_00
+AMOUNTS = "amounts run from 0.01 to 20,000,000"
+# Unambiguous forms only: ASCII digits, commas (or underscores) between groups of three, a
+# point before one or two decimals. `12,5k` or `12,50` could mean two things; both are refused.
+_AMOUNT = re.compile(
+    r"[$€£]?\s*"
+    r"(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)?"
+    r"(?:\.(?P<part>[0-9]{1,2}))?"
+    r"\s*(?P<scale>[kKmM]?)",
+    re.ASCII,
+)
+_SCALES = {"": 1, "k": 1_000, "m": 1_000_000}
 
 
 def parse_amount(text: str, option: str = "--value") -> int:
     """A deal value in whole cents: `12500`, `12,500.50`, `$12.5k`, `1.2m`."""
     typed = text.strip()
+    shown = typed if len(typed) <= 40 else typed[:37] + "..."
     found = _AMOUNT.fullmatch(typed)
-    if not found:
+    if not found or not (found["whole"] or found["part"]):
         raise UsageProblem(
-            f"{option}: '{typed}' is not an amount", "use e.g. 12500, 12,500.50 or 12.5k"
+            f"{option}: '{shown}' is not an amount",
+            "use e.g. 12500, 12,500.50 or 12.5k: commas only between groups of three digits,"
+            " a point before the decimals",
         )
-    number = float(found.group(1).replace(",", "").replace("_", ""))
-    scale = {"": 1, "k": 1_000, "m": 1_000_000}[found.group(2).lower()]
-    cents = round(number * scale * 100)
-    if cents <= 0:
-        raise UsageProblem(f"{option}: the amount must be more than zero")
-    if cents >= MAXIMUM_CENTS:
-        raise UsageProblem(f"{option}: {typed} is more than any deal reftrack records")
+    digits = (found["whole"] or "0").replace(",", "").replace("_", "").lstrip("0")
+    if len(digits) > len(str(MAXIMUM_CENTS)):
+        raise UsageProblem(f"{option}: {shown} is out of range; {AMOUNTS}")
+    cents = int(digits or "0") * 100 + int((found["part"] or "0").ljust(2, "0"))
+    cents *= _SCALES[found["scale"].lower()]
+    if not 0 < cents <= MAXIMUM_CENTS:
+        raise UsageProblem(f"{option}: {shown} is out of range; {AMOUNTS}")
     return cents
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
+from reftrack.domain.numbers import referral_number
 from reftrack.domain.records import ReferralView, parse_person
 from reftrack.errors import AmbiguousContact, ReftrackError, UsageProblem
 from reftrack.kinds import (
@@ -142,9 +143,9 @@ def list_referrals(
 
 def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
     """A referral by its number (`12`, `#12`) or by its prospect's name."""
-    number = which.strip().lstrip("#")
-    if number.isdigit():
-        row = session.get(Referral, int(number))
+    number = referral_number(which)
+    if number is not None:
+        row = session.get(Referral, number)
         if row is None or row.rep != rt.rep:
             raise ReftrackError(f"no referral #{number}", "see `reftrack referral list`")
         return row

@@ -11,9 +11,14 @@ from reftrack.cli.context import GlobalOptions, runtime
 
 def demo(
     ctx: typer.Context,
-    years: Annotated[int, typer.Option(min=1, max=50, help="Years of history.")] = 10,
-    contacts: Annotated[int, typer.Option(min=10, max=100_000, help="How many contacts.")] = 3000,
-    seed: Annotated[int, typer.Option(help="The same seed gives the same history.")] = 1,
+    years: Annotated[str, typer.Option(help="Years of history, 1 to 50.", metavar="N")] = "10",
+    contacts: Annotated[
+        str, typer.Option(help="How many contacts, 10 to 100,000.", metavar="N")
+    ] = "3000",
+    seed: Annotated[
+        str,
+        typer.Option(help="The same seed gives the same history (0 to 999,999,999).", metavar="N"),
+    ] = "1",
 ) -> None:
     """Fill a database with generated history and show today, last week's summary and stats.
 
@@ -22,6 +27,7 @@ def demo(
     """
     import tempfile
 
+    from reftrack.domain.numbers import DEMO_CONTACTS, DEMO_SEED, DEMO_YEARS, whole_number
     from reftrack.render.charts import print_stats
     from reftrack.render.demo import print_demo_done, print_demo_heading
     from reftrack.render.goals import print_today
@@ -31,13 +37,16 @@ def demo(
     from reftrack.services.summary import week_of, weekly_summary
     from reftrack.services.today import today_agenda
 
+    span = whole_number(years, "--years", DEMO_YEARS)
+    people = whole_number(contacts, "--contacts", DEMO_CONTACTS)
+    draws = whole_number(seed, "--seed", DEMO_SEED)
     options = ctx.find_object(GlobalOptions)
     throw_away = options is None or options.db is None
     if throw_away:
         ctx.obj = GlobalOptions(db=f"{tempfile.mkdtemp(prefix='reftrack-demo-')}/demo.db")
     with runtime(ctx) as rt:
-        counts = fill_demo(rt, years, contacts, seed)
-        print_demo_heading(rt.location, years, counts)
+        counts = fill_demo(rt, span, people, draws)
+        print_demo_heading(rt.location, span, counts)
         print_today(today_agenda(rt, rt.today))
         print_demo_heading(None, None, None, "Last week's summary (reftrack summary)")
         print(summary_text(weekly_summary(rt, week_of(rt, "last"))), end="")

@@ -21,14 +21,15 @@ goal_app = typer.Typer(
 def goal_set(
     ctx: typer.Context,
     referrals: Annotated[
-        int, typer.Option(min=0, max=1_000_000, help="Referrals you want per period.")
+        str,
+        typer.Option(help="Referrals you want per period, 0 to 1,000,000.", metavar="N"),
     ],
     per: Annotated[Period, typer.Option(help="The period the target covers.")],
     rate: Annotated[
-        float | None,
+        str | None,
         typer.Option(
-            help="A fixed referrals-per-ask rate, above 0 and at most 10 "
-            "(default: learned from your asks).",
+            help="A fixed referrals-per-ask rate, 0.01 to 10 (default: learned from your asks).",
+            metavar="RATE",
         ),
     ] = None,
     from_: Annotated[
@@ -37,11 +38,14 @@ def goal_set(
     ] = None,
 ) -> None:
     """Set a goal: N referrals per week, month, quarter or year, from a day on."""
+    from reftrack.domain.numbers import RATE, TARGET, decimal_number, whole_number
     from reftrack.render.goals import print_goal
     from reftrack.services.goals import set_goal
 
+    target = whole_number(referrals, "--referrals", TARGET)
+    fixed = decimal_number(rate, "--rate", RATE) if rate is not None else None
     with runtime(ctx) as rt:
-        status = set_goal(rt, referrals, per, rate, rt.date(from_, "--from"))
+        status = set_goal(rt, target, per, fixed, rt.date(from_, "--from"))
     print_goal(status, None, None, verb="Goal set")
 
 

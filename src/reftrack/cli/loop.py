@@ -301,7 +301,7 @@ def share_list(ctx: typer.Context, json: Json = False) -> None:
     emit(json, lambda: [share_document(v) for v in views], lambda: print_shares(views, True))
 
 
-Factor = Annotated[int | None, typer.Option(min=1, max=5, help="1–5.")]
+Factor = Annotated[str | None, typer.Option(help="1 (weak) to 5 (strong).", metavar="N")]
 
 
 score_app = typer.Typer(
@@ -325,20 +325,22 @@ def score_add(
     json: Json = False,
 ) -> None:
     """Score a relationship (the default: `score NAME` is `score add NAME`)."""
+    from reftrack.domain.numbers import SCORE, whole_number
     from reftrack.render.loop import print_scores, score_document
     from reftrack.services.relationships import record_score
 
+    typed = {
+        "liking": liking,
+        "reciprocity": reciprocity,
+        "credibility": credibility,
+        "commitment": commitment,
+    }
+    scores = {
+        factor: whole_number(text, f"--{factor}", SCORE) if text is not None else None
+        for factor, text in typed.items()
+    }
     with runtime(ctx) as rt:
-        view = record_score(
-            rt,
-            name,
-            rt.date(on, "--on"),
-            note,
-            liking=liking,
-            reciprocity=reciprocity,
-            credibility=credibility,
-            commitment=commitment,
-        )
+        view = record_score(rt, name, rt.date(on, "--on"), note, **scores)
     emit(json, lambda: [score_document(view)], lambda: print_scores([view], False))
 
 

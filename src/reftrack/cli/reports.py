@@ -85,14 +85,16 @@ def summary(
 
 def stats(
     ctx: typer.Context,
-    weeks: Annotated[int, typer.Option(min=1, max=520, help="How many weeks back.")] = 26,
+    weeks: Annotated[str, typer.Option(help="How many weeks back, 1 to 520.", metavar="N")] = "26",
     json: Json = False,
 ) -> None:
     """Charts: asks per day as a calendar heatmap, weekly asks against the goal, the funnel
     closes → asks → referrals → contacted → won, and the top referrers."""
+    from reftrack.domain.numbers import STATS_WEEKS, whole_number
     from reftrack.render.charts import print_stats, stats_document
     from reftrack.services.stats import habit_stats
 
+    back = whole_number(weeks, "--weeks", STATS_WEEKS)
     with runtime(ctx) as rt:
-        figures = habit_stats(rt, weeks)
+        figures = habit_stats(rt, back)
     emit(json, lambda: stats_document(figures), lambda: print_stats(figures))

@@ -146,6 +146,9 @@ class Number:
         """The number a person typed, checked against the bounds."""
         cleaned = text.strip()
         try:
+            # ASCII only: float() reads other scripts' digits and `1_0`, which nobody types here.
+            if not cleaned.isascii() or "_" in cleaned:
+                raise ValueError(cleaned)
             number = float(cleaned)
         except ValueError:
             raise Refused(f"'{cleaned}' is not {self.noun}") from None

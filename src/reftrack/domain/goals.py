@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reftrack.domain.dates import is_working_day, period_bounds, working_days
+from reftrack.domain.numbers import RATE
 from reftrack.kinds import Period
 
 LOOKBACK_DAYS = 365
@@ -68,6 +69,9 @@ def ask_rate(fixed: float | None, referrals: int, asks: int, prior: float, weigh
     is the prior itself, and the basis says so.
     """
     if fixed is not None:
+        if not RATE.holds(fixed):
+            # A rate stored before --rate was bounded (1e-300, say) would ask for endless asks.
+            fixed = RATE.high if fixed > RATE.high else RATE.low
         return Rate(fixed, "fixed", asks, referrals)
     if (asks == 0 and referrals == 0) or asks + weight == 0:
         return Rate(prior, "prior", asks, referrals)

@@ -19,6 +19,7 @@ from reftrack.domain.goals import (
     week_span,
 )
 from reftrack.domain.habits import streak
+from reftrack.domain.numbers import RATE, TARGET
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import Period
 from reftrack.services.runtime import Runtime
@@ -75,12 +76,10 @@ def set_goal(
     rt: Runtime, target: int, period: Period, rate: float | None, effective_from: date
 ) -> GoalStatus:
     """Set a referral goal from a day on; earlier goals stay in force for earlier days."""
-    if target < 0:
-        raise UsageProblem(f"--referrals: {target} is negative; a target is 0 or more")
-    if rate is not None and not 0 < rate <= 10:
-        raise UsageProblem(
-            f"--rate: {rate:g} is out of range; referrals per ask are above 0 and at most 10"
-        )
+    if not TARGET.holds(target):
+        raise UsageProblem(f"--referrals: {target} is out of range; {TARGET.says}")
+    if rate is not None and not RATE.holds(rate):
+        raise UsageProblem(f"--rate: {rate:g} is out of range; {RATE.says}")
     with rt.transaction(write=True) as session:
         for goal in queries.goals(session, rt.rep):
             if goal.effective_from == effective_from:

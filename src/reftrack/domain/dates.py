@@ -178,6 +178,10 @@ def next_occurrence(md: MonthDay, today: date) -> date:
     return this_year if this_year >= _plain(today) else occurrence_in(md, today.year + 1)
 
 
+# A year with its leap day: a longer range of days off is more likely a typo than leave.
+LONGEST_RANGE_DAYS = 366
+
+
 def parse_date_range(
     text: str, today: pendulum.Date, option: str = "date"
 ) -> tuple[pendulum.Date, pendulum.Date]:
@@ -189,6 +193,11 @@ def parse_date_range(
         raise UsageProblem(
             f"{option}: {text.strip()} ends ({last}) before it starts ({first}); "
             "put the earlier date first"
+        )
+    if (last - first).days >= LONGEST_RANGE_DAYS:
+        raise UsageProblem(
+            f"{option}: {text.strip()} is {(last - first).days + 1} days long; "
+            f"a range runs 1 to {LONGEST_RANGE_DAYS} days"
         )
     return first, last
 

@@ -41,8 +41,8 @@ def goal_set(
     from reftrack.services.goals import set_goal
 
     with runtime(ctx) as rt:
-        status = set_goal(rt, referrals, per, rate, rt.date(from_, "--from"))
-    print_goal(status, None, None, verb="Goal set")
+        status, week = set_goal(rt, referrals, per, rate, rt.date(from_, "--from"))
+    print_goal(status, week, None, None, verb="Goal set")
 
 
 @goal_app.command("show")
@@ -52,11 +52,11 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     from reftrack.services.goals import show_goal
 
     with runtime(ctx) as rt:
-        status, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
+        status, week, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
     emit(
         json,
-        lambda: goal_document(status, asks_today, asks_week),
-        lambda: print_goal(status, asks_today, asks_week),
+        lambda: goal_document(status, week, asks_today, asks_week),
+        lambda: print_goal(status, week, asks_today, asks_week),
     )
 
 

@@ -1,4 +1,4 @@
-"""Every view gives one week one goal."""
+"""Every view gives one week one goal, and judges pace on a day that has happened."""
 
 from __future__ import annotations
 
@@ -68,3 +68,28 @@ def test_days_before_the_first_goal_ask_for_nothing(rep: Rep) -> None:
     assert before["progress"]["target"] is None
     shown = rep.ok("goal show --on 2026-11-27").stdout
     assert "24 asks (no goal before 2026-11-25, 24 from 2026-11-25)" in shown
+
+
+def test_the_summary_of_this_week_judges_pace_today_like_today_does(rep: Rep) -> None:
+    monday = {"REFTRACK_NOW": "2026-11-02T09:00"}
+    rep.ok("goal set --referrals 8 --per month", **monday)
+    assert "(on pace)" in rep.ok("today", **monday).stdout
+    text = rep.ok("summary --week this", **monday).stdout
+    assert "0 of 8 referrals this month (on pace)" in text
+    document = json.loads(rep.ok("summary --week this --format json", **monday).stdout)
+    assert document["goal"]["on_pace"] is True
+    assert document["goal"]["referrals_in_period"] == 0
+
+
+def test_the_referrals_of_the_period_count_up_to_today_only(rep: Rep) -> None:
+    rep.ok("goal set --referrals 8 --per month --rate 0.25 --from 2026-11-01")
+    rep.ok('contact add "Jane Doe"')
+    rep.ok('ask jane --referral "Bob Stone" --on 2026-11-02')
+    rep.ok('referral add "Carla Mendes" --from jane --on 2026-11-06')  # dated ahead
+    wednesday = {"REFTRACK_NOW": "2026-11-04T09:00"}
+    document = json.loads(rep.ok("summary --week this --format json", **wednesday).stdout)
+    today = json.loads(rep.ok("today --json", **wednesday).stdout)
+    assert document["goal"]["referrals_in_period"] == 1
+    assert today["progress"]["referrals_in_period"] == 1
+    # Expected by Wednesday 4th: 8 × 2 / 21 ≈ 0.76; 1 is in: on pace, as `today` says.
+    assert document["goal"]["on_pace"] is today["progress"]["on_pace"] is True

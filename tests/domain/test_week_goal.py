@@ -1,4 +1,4 @@
-"""A whole week's goal: the sum of its parts' weekly goals, cut at periods and new goals."""
+"""A whole week's goal (the sum of its parts, cut at periods and new goals), and its pace."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from reftrack.domain.goals import (
     WorkCalendar,
     goal_in_force,
     goal_status,
+    pace_day,
     week_parts,
     whole_week_goal,
 )
@@ -213,3 +214,32 @@ def test_no_goal_on_any_day_is_no_weekly_goal(
             (p.asks is None) == (part.goal is None)
             for p, part in zip(result.parts, parts, strict=True)
         )
+
+
+# The week's pace: judged on a day that has happened
+
+
+def test_a_week_under_way_is_judged_today_a_past_week_on_its_last_day() -> None:
+    sunday = d("2026-11-08")
+    assert pace_day(sunday, d("2026-11-02")) == d("2026-11-02")
+    assert pace_day(sunday, d("2026-11-08")) == sunday
+    assert pace_day(sunday, d("2026-11-25")) == sunday
+
+
+def test_judged_on_monday_the_first_week_is_on_pace_not_behind() -> None:
+    # Nothing in on Monday 2 November: nothing was expected yet. Judged on Sunday 8th, the
+    # same 0 would be behind (8 × 5 / 21 ≈ 1.9 expected): a verdict on days not yet lived.
+    rate = Rate(0.25, "prior")
+    monday = pace_day(d("2026-11-08"), d("2026-11-02"))
+    assert goal_status(monday, EIGHT_A_MONTH, 0, 0, rate, rate, CALENDAR).on_pace is True
+    sunday = goal_status(d("2026-11-08"), EIGHT_A_MONTH, 0, 0, rate, rate, CALENDAR)
+    assert sunday.on_pace is False
+
+
+@given(DAYS, DAYS)
+def test_the_pace_day_has_happened_and_lies_in_or_before_the_week(
+    week_last: date, today: date
+) -> None:
+    day = pace_day(week_last, today)
+    assert day <= today and day <= week_last
+    assert day in (today, week_last)

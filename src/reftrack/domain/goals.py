@@ -121,6 +121,11 @@ def expected_by(
     return target * calendar.working(period_start, day - timedelta(days=1)) / total
 
 
+def pace_day(week_last: date, today: date) -> date:
+    """The day a week's pace is judged: its last day, or today while the week is under way."""
+    return min(today, week_last)
+
+
 @dataclass(frozen=True)
 class GoalStatus:
     """Where the rep stands against the goal on one day."""

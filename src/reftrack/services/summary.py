@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from reftrack.domain.dates import iso_week, parse_iso_week, week_bounds
-from reftrack.domain.goals import LOOKBACK_DAYS
+from reftrack.domain.goals import LOOKBACK_DAYS, pace_day
 from reftrack.domain.habits import close_coverage
 from reftrack.domain.summary import WEEKS_CHARTED, WeeklySummary
 from reftrack.kinds import CloseResult, ReferralEventKind, ReferralStatus
@@ -63,8 +63,9 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
             if g.given_on <= last
         ]
 
-        goal = status_on(session, rt, last)
-        in_period = queries.count_referrals(session, rt.rep, goal.start, last) if goal else 0
+        judged = pace_day(last, rt.today)
+        goal = status_on(session, rt, judged)
+        in_period = queries.count_referrals(session, rt.rep, goal.start, judged) if goal else 0
         next_goal = week_goal_on(session, rt, last + timedelta(days=1))
 
         chart_first = first - timedelta(days=7 * (WEEKS_CHARTED - 1))

@@ -45,8 +45,8 @@ def goal_set(
     target = whole_number(referrals, "--referrals", TARGET)
     fixed = decimal_number(rate, "--rate", RATE) if rate is not None else None
     with runtime(ctx) as rt:
-        status = set_goal(rt, target, per, fixed, rt.date(from_, "--from"))
-    print_goal(status, None, None, verb="Goal set")
+        status, week = set_goal(rt, target, per, fixed, rt.date(from_, "--from"))
+    print_goal(status, week, None, None, verb="Goal set")
 
 
 @goal_app.command("show")
@@ -56,11 +56,11 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     from reftrack.services.goals import show_goal
 
     with runtime(ctx) as rt:
-        status, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
+        status, week, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
     emit(
         json,
-        lambda: goal_document(status, asks_today, asks_week),
-        lambda: print_goal(status, asks_today, asks_week),
+        lambda: goal_document(status, week, asks_today, asks_week),
+        lambda: print_goal(status, week, asks_today, asks_week),
     )
 
 

@@ -7,7 +7,7 @@ the worked examples. All functions are pure: the service counts, these decide.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -125,6 +125,11 @@ def expected_by(
     return target * calendar.working(period_start, day - timedelta(days=1)) / total
 
 
+def pace_day(week_last: date, today: date) -> date:
+    """The day a week's pace is judged: its last day, or today while the week is under way."""
+    return min(today, week_last)
+
+
 @dataclass(frozen=True)
 class GoalStatus:
     """Where the rep stands against the goal on one day."""
@@ -193,3 +198,104 @@ def goal_status(
         expected=expected_by(day, goal.target, start, end, calendar),
         effective_from=goal.effective_from,
     )
+
+
+# A whole week's goal: the week cut where a goal period ends or a new goal begins
+
+
+@dataclass(frozen=True)
+class WeekPart:
+    """Consecutive days of one week under one goal and one of its periods, or under no goal.
+
+    `period_start`..`period_end` is the goal's period around the part (the part's own days
+    when no goal is in force).
+    """
+
+    first: date
+    last: date
+    goal: GoalSpec | None
+    period_start: date
+    period_end: date
+
+
+@dataclass(frozen=True)
+class PartGoal:
+    """The asks one part of a week asks for: None where no goal is in force."""
+
+    first: date
+    last: date
+    asks: int | None
+
+
+@dataclass(frozen=True)
+class WeekGoal:
+    """A whole week's ask goal: the sum of its parts' weekly goals."""
+
+    first: date
+    last: date
+    parts: tuple[PartGoal, ...]
+
+    @property
+    def asks(self) -> int:
+        """The week's goal: what its parts ask for, together."""
+        return sum(part.asks or 0 for part in self.parts)
+
+    @property
+    def parts_with_a_goal(self) -> tuple[PartGoal, ...]:
+        """The parts some goal is in force on."""
+        return tuple(part for part in self.parts if part.asks is not None)
+
+
+def _plain(day: date) -> date:
+    return date(day.year, day.month, day.day)
+
+
+def week_parts(day: date, goals: Collection[GoalSpec], week_start: int) -> tuple[WeekPart, ...]:
+    """The week containing `day`, cut where a goal's period ends and where a new goal begins.
+
+    A part without a goal runs until the first goal takes effect (or the week ends).
+    """
+    week_first, week_last = (_plain(d) for d in period_bounds(day, Period.week, week_start))
+    parts = []
+    first = week_first
+    while first <= week_last:
+        goal = goal_in_force(goals, first)
+        next_goal = min(
+            (g.effective_from for g in goals if first < g.effective_from <= week_last),
+            default=week_last + timedelta(days=1),
+        )
+        start, end = first, week_last
+        if goal is not None:
+            start, end = (_plain(d) for d in period_bounds(first, goal.period, week_start))
+        last = min(week_last, end, next_goal - timedelta(days=1))
+        parts.append(WeekPart(first, last, goal, start, end))
+        first = last + timedelta(days=1)
+    return tuple(parts)
+
+
+def whole_week_goal(
+    day: date,
+    goals: Collection[GoalSpec],
+    calendar: WorkCalendar,
+    received_before: Callable[[date, date], int],
+    rate_on: Callable[[GoalSpec, date], Rate],
+) -> WeekGoal | None:
+    """The goal of the whole week containing `day`; None when no goal is in force on any of it.
+
+    Each part gets the weekly goal computed on its own first day `s`:
+    ceil(asks_needed(s) × W(s, part's last day) / W(s, period end)), with
+    `received_before(period start, s)` the referrals of the period before `s` and
+    `rate_on(goal, s)` the rate on `s`.
+    """
+    parts = []
+    for part in week_parts(day, goals, calendar.week_start):
+        if part.goal is None:
+            parts.append(PartGoal(part.first, part.last, None))
+            continue
+        received = received_before(part.period_start, part.first)
+        needed = asks_needed(part.goal.target, received, rate_on(part.goal, part.first).value)
+        asks = weekly_goal(needed, part.first, part.last, part.period_end, calendar)
+        parts.append(PartGoal(part.first, part.last, asks))
+    if all(part.asks is None for part in parts):
+        return None
+    return WeekGoal(parts[0].first, parts[-1].last, tuple(parts))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
 
-from reftrack.domain.goals import GoalStatus
+from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
 from reftrack.domain.reminders import Agenda
 from reftrack.render.output import console
 from reftrack.render.reminders import reminder_command, reminder_text
@@ -37,9 +37,19 @@ def rate_text(status: GoalStatus) -> str:
     return f"{_percent(rate.value)} {BASIS[rate.basis]}"
 
 
-def goal_document(status: GoalStatus | None, asks_today: int, asks_week: int) -> dict[str, Any]:
-    """The goal as JSON (SPEC.md's fields, and a few more)."""
-    if status is None:
+def _part_text(part: PartGoal) -> str:
+    """One part of a cut week: `6 from 2026-12-01`, `0 on 2026-11-30`."""
+    if part.asks is None:
+        # Only the week's first part can lack a goal: one is in force from then on.
+        return f"no goal before {part.last + timedelta(days=1)}"
+    return f"{part.asks} {'on' if part.first == part.last else 'from'} {part.first}"
+
+
+def goal_document(
+    status: GoalStatus | None, week: WeekGoal | None, asks_today: int, asks_week: int
+) -> dict[str, Any]:
+    """The goal as JSON (SPEC.md's fields, and a few more); the week is the whole week."""
+    if status is None or week is None:
         return {"goal": None, "asks_today": asks_today}
     return {
         "date": status.day,
@@ -53,9 +63,12 @@ def goal_document(status: GoalStatus | None, asks_today: int, asks_week: int) ->
         "asks_needed": status.asks_needed,
         "workdays_left": status.workdays_left,
         "daily_goal": status.daily_goal,
-        "weekly_goal": status.weekly_goal,
-        "week_start": status.week_start,
-        "week_end": status.week_end,
+        "weekly_goal": week.asks,
+        "week_start": week.first,
+        "week_end": week.last,
+        "week_parts": [
+            {"start": part.first, "end": part.last, "weekly_goal": part.asks} for part in week.parts
+        ],
         "expected": round(status.expected, 2),
         "on_pace": status.on_pace,
         "effective_from": status.effective_from,
@@ -66,13 +79,14 @@ def goal_document(status: GoalStatus | None, asks_today: int, asks_week: int) ->
 
 def print_goal(
     status: GoalStatus | None,
+    week: WeekGoal | None,
     asks_today: int | None,
     asks_week: int | None,
     verb: str | None = None,
 ) -> None:
     """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
     out = console()
-    if status is None:
+    if status is None or week is None:
         out.print("No goal in force. Set one: reftrack goal set --referrals 8 --per month")
         return
     heading = f"{verb}: " if verb else ""
@@ -99,10 +113,12 @@ def print_goal(
     done_today = f" — {asks_today} done" if asks_today is not None and status.daily_goal else ""
     out.print(Text(f"Per day: {today}{done_today}."))
     done_week = f" — {asks_week} done" if asks_week is not None else ""
+    # A week cut by the end of a period or by a new goal shows what each part adds.
+    parts = f" ({', '.join(map(_part_text, week.parts))})" if len(week.parts) > 1 else ""
     out.print(
         Text(
-            f"This week ({status.week_start} to {status.week_end}): "
-            f"{_plural(status.weekly_goal, 'ask')}{done_week}."
+            f"This week ({week.first} to {week.last}): "
+            f"{_plural(week.asks, 'ask')}{parts}{done_week}."
         )
     )
     if status.on_pace:

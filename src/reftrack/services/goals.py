@@ -11,12 +11,15 @@ from reftrack.domain.goals import (
     GoalSpec,
     GoalStatus,
     Rate,
+    WeekGoal,
     WorkCalendar,
     ask_rate,
     goal_in_force,
     goal_status,
     lookback,
+    week_parts,
     week_span,
+    whole_week_goal,
 )
 from reftrack.domain.habits import streak
 from reftrack.domain.numbers import RATE, TARGET
@@ -72,9 +75,24 @@ def status_on(session: Session, rt: Runtime, day: date) -> GoalStatus | None:
     return goal_status(day, goal, received, received_by_week, rate, rate_at_week, calendar)
 
 
+def week_goal_on(session: Session, rt: Runtime, day: date) -> WeekGoal | None:
+    """The goal of the whole week containing `day`: the one figure every view shows for it."""
+    goals = _goal_specs(session, rt)
+    parts = week_parts(day, goals, rt.settings.week_start)
+    first = min(part.period_start for part in parts)
+    calendar = work_calendar(session, rt, first, max(part.period_end for part in parts))
+    return whole_week_goal(
+        day,
+        goals,
+        calendar,
+        lambda start, s: queries.count_referrals(session, rt.rep, start, s - timedelta(days=1)),
+        lambda goal, s: _rate_on(session, rt, goal, s),
+    )
+
+
 def set_goal(
     rt: Runtime, target: int, period: Period, rate: float | None, effective_from: date
-) -> GoalStatus:
+) -> tuple[GoalStatus, WeekGoal | None]:
     """Set a referral goal from a day on; earlier goals stay in force for earlier days."""
     if not TARGET.holds(target):
         raise UsageProblem(f"--referrals: {target} is out of range; {TARGET.says}")
@@ -102,18 +120,18 @@ def set_goal(
         day = rt.today if is_new else effective_from
         status = status_on(session, rt, day)
         assert status is not None
-        return status
+        return status, week_goal_on(session, rt, day)
 
 
-def show_goal(rt: Runtime, day: date) -> tuple[GoalStatus | None, int, int]:
-    """The goal on a day, with the asks made that day and in that week so far."""
+def show_goal(rt: Runtime, day: date) -> tuple[GoalStatus | None, WeekGoal | None, int, int]:
+    """The goal on a day and its whole week's, with the asks made that day and week so far."""
     with rt.transaction() as session:
         status = status_on(session, rt, day)
+        week = week_goal_on(session, rt, day)
         asks_today = queries.count_asks(session, rt.rep, day, day)
-        if status is None:
-            return None, asks_today, 0
-        asks_week = queries.count_asks(session, rt.rep, status.week_start, day)
-        return status, asks_today, asks_week
+        week_first, _ = week_bounds(day, rt.settings.week_start)
+        asks_week = queries.count_asks(session, rt.rep, week_first, day)
+        return status, week, asks_today, asks_week
 
 
 # Days off

@@ -9,7 +9,7 @@ from reftrack.domain.dates import week_bounds
 from reftrack.domain.stats import Stats, funnel
 from reftrack.errors import UsageProblem
 from reftrack.kinds import ReferralStatus
-from reftrack.services.goals import status_on
+from reftrack.services.goals import week_goal_on
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import refs_by_id
 from reftrack.store import queries
@@ -29,8 +29,8 @@ def habit_stats(rt: Runtime, weeks: int) -> Stats:
             week_first = first + timedelta(days=7 * n)
             week_last = week_first + timedelta(days=6)
             asks = sum(count for day, count in by_day.items() if week_first <= day <= week_last)
-            status = status_on(session, rt, week_first)
-            week_rows.append((week_first, asks, status.weekly_goal if status else None))
+            week = week_goal_on(session, rt, week_first)
+            week_rows.append((week_first, asks, week.asks if week else None))
         closes = queries.closes_between(session, rt.rep, first, last)
         referrals = queries.referrals_received_between(session, rt.rep, first, last)
         ids = [r.id for r in referrals if r.id is not None]

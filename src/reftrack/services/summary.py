@@ -6,11 +6,11 @@ from collections import Counter
 from datetime import date, timedelta
 
 from reftrack.domain.dates import iso_week, parse_iso_week, week_bounds
-from reftrack.domain.goals import LOOKBACK_DAYS
+from reftrack.domain.goals import LOOKBACK_DAYS, pace_day
 from reftrack.domain.habits import close_coverage
 from reftrack.domain.summary import WEEKS_CHARTED, WeeklySummary
 from reftrack.kinds import CloseResult, ReferralEventKind, ReferralStatus
-from reftrack.services.goals import status_on, streak_on
+from reftrack.services.goals import status_on, streak_on, week_goal_on
 from reftrack.services.runtime import Runtime
 from reftrack.services.today import today_agenda
 from reftrack.services.views import referral_views, refs_by_id
@@ -63,9 +63,10 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
             if g.given_on <= last
         ]
 
-        goal = status_on(session, rt, last)
-        in_period = queries.count_referrals(session, rt.rep, goal.start, last) if goal else 0
-        next_goal = status_on(session, rt, last + timedelta(days=1))
+        judged = pace_day(last, rt.today)
+        goal = status_on(session, rt, judged)
+        in_period = queries.count_referrals(session, rt.rep, goal.start, judged) if goal else 0
+        next_goal = week_goal_on(session, rt, last + timedelta(days=1))
 
         chart_first = first - timedelta(days=7 * (WEEKS_CHARTED - 1))
         asks_per_week, weekly_goals = [], []
@@ -74,8 +75,8 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
             asks_per_week.append(
                 queries.count_asks(session, rt.rep, week_first, week_first + timedelta(days=6))
             )
-            status = status_on(session, rt, week_first)
-            weekly_goals.append(status.weekly_goal if status else None)
+            week = week_goal_on(session, rt, week_first)
+            weekly_goals.append(week.asks if week else None)
 
         recent = queries.referrals_received_between(session, rt.rep, chart_first, last)
         counts = Counter(r.referrer_id for r in recent)
@@ -110,7 +111,7 @@ def weekly_summary(rt: Runtime, first: date) -> WeeklySummary:
         referrals_given=len(given),
         goal=goal,
         referrals_in_period=in_period,
-        next_week_goal=next_goal.weekly_goal if next_goal else None,
+        next_week_goal=next_goal.asks if next_goal else None,
         streak=streak,
         top_referrers=top,
         open_loops=agenda.items,

@@ -9,7 +9,7 @@ from reftrack.domain.dates import week_bounds
 from reftrack.domain.goals import LOOKBACK_DAYS
 from reftrack.domain.records import ScoreView
 from reftrack.kinds import ReferralStatus
-from reftrack.services.goals import status_on, streak_on, work_calendar
+from reftrack.services.goals import status_on, streak_on, week_goal_on, work_calendar
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import important_day, referral_views, refs_by_id, score_view
 from reftrack.store import queries
@@ -136,19 +136,16 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         ordered = rules.most_pressing_first(shown, day)
 
         status = status_on(session, rt, day)
+        week = week_goal_on(session, rt, day)
         asks_today = queries.count_asks(session, rt.rep, day, day)
-        if status is not None:
-            asks_week = queries.count_asks(session, rt.rep, status.week_start, day)
-            in_period = queries.count_referrals(session, rt.rep, status.start, day)
-        else:
-            week_first, _ = week_bounds(day, settings.week_start)
-            asks_week = queries.count_asks(session, rt.rep, week_first, day)
-            in_period = 0
+        week_first, _ = week_bounds(day, settings.week_start)
+        asks_week = queries.count_asks(session, rt.rep, week_first, day)
+        in_period = queries.count_referrals(session, rt.rep, status.start, day) if status else 0
         progress = rules.Progress(
             asks_today=asks_today,
             daily_goal=status.daily_goal if status else None,
             asks_this_week=asks_week,
-            weekly_goal=status.weekly_goal if status else None,
+            weekly_goal=week.asks if week else None,
             referrals_in_period=in_period,
             target=status.target if status else None,
             period=status.period if status else None,

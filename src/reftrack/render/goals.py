@@ -153,6 +153,7 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
     return {
         "date": agenda.day,
         "working_day": agenda.working_day,
+        "held_back": agenda.hidden_until_working_day,
         "items": [
             {
                 "kind": str(item.kind),
@@ -201,6 +202,10 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     if not agenda.working_day:
         out.print(Text("Not a working day: only what is overdue is shown.", style="dim"))
     if not agenda.items:
+        if agenda.hidden_until_working_day:
+            out.print(Text("Nothing overdue.", style="green"))
+            _print_held_back(agenda)
+            return
         out.print(
             Text("Nothing waiting. A good day to ask someone new for a referral.", style="green")
         )
@@ -216,7 +221,12 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     if len(shown) < len(agenda.items):
         more = len(agenda.items) - len(shown)
         out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))
+    _print_held_back(agenda)
+
+
+def _print_held_back(agenda: Agenda) -> None:
+    """On a non-working day, how many items wait for the next working day."""
     if agenda.hidden_until_working_day:
-        out.print(
+        console().print(
             Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
         )

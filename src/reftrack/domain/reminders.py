@@ -206,12 +206,12 @@ def stay_in_touch(
     return reminders
 
 
-def commitment(cards: Iterable[ScoreView], asked_since: Mapping[int, bool]) -> list[Reminder]:
-    """Strong relationships (L, R, Cr ≥ 4, Co ≤ 2) not asked since they were scored so."""
+def commitment(cards: Iterable[ScoreView]) -> list[Reminder]:
+    """Strong relationships (L, R, Cr ≥ 4, Co ≤ 2) not asked on or after the day of the card."""
     return [
         Reminder(ReminderKind.commitment, card.contact, card.scored_on, card)
         for card in cards
-        if card.ready_for_commitment and not asked_since.get(card.contact.id, False)
+        if card.commitment_due
     ]
 
 

@@ -259,7 +259,8 @@ def score_document(view: ScoreView) -> dict[str, Any]:
         "credibility": view.credibility,
         "commitment": view.commitment,
         "strength": round(view.strength, 2),
-        "ready_for_commitment": view.ready_for_commitment,
+        "ready_for_commitment": view.commitment_due,
+        "commitment_asked_on": view.asked_since if view.ready_for_commitment else None,
         "note": view.note,
     }
 
@@ -278,11 +279,11 @@ def print_scores(views: list[ScoreView], listing: bool) -> None:
     for heading in ("contact", "L", "R", "Cr", "Co", "strength", ""):
         table.add_column(heading)
     for v in views:
-        ready = (
-            Text("ask for a referral commitment", style="green")
-            if v.ready_for_commitment
-            else Text("")
-        )
+        ready = Text("")
+        if v.commitment_due:
+            ready = Text("ask for a referral commitment", style="green")
+        elif v.ready_for_commitment and v.asked_since:
+            ready = Text(f"commitment asked {v.asked_since}", style="dim")
         table.add_row(
             Text(v.contact.label),
             _factor(v.liking),

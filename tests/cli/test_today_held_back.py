@@ -29,3 +29,17 @@ def test_what_is_held_back_is_counted_even_when_nothing_is_overdue(
     assert "(4 more on your next working day)" in shown
     document = json.loads(rep.ok("today --json", REFTRACK_NOW=day).stdout)
     assert document["items"] == [] and document["held_back"] == 4
+
+
+def test_the_suggested_thank_you_clears_a_birthday(rep: Rep) -> None:
+    rep.ok('contact add "Jane Doe" --company Acme --birthday 11-28')
+    rep.ok("thank jane --note 'referral last year'", REFTRACK_NOW="2026-11-20")
+    (item,) = json.loads(rep.ok("today --json").stdout)["items"]
+    assert (
+        item["kind"] == "date"
+        and item["command"] == 'reftrack thank "Jane Doe (Acme)" --note birthday'
+    )
+    rep.ok(item["command"].removeprefix("reftrack "))
+    assert json.loads(rep.ok("today --json").stdout)["items"] == []
+    # Next year the birthday comes back.
+    assert len(json.loads(rep.ok("today --json", REFTRACK_NOW="2027-11-25").stdout)["items"]) == 1

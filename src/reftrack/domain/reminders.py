@@ -161,13 +161,23 @@ def thank(referrals: Iterable[ReferralView]) -> list[Reminder]:
 
 
 def dates_ahead(
-    days: Iterable[tuple[ContactRef, ImportantDay]], today: date, horizon_days: int
+    days: Iterable[tuple[ContactRef, ImportantDay]],
+    today: date,
+    horizon_days: int,
+    thanked: Mapping[int, Sequence[date]] | None = None,
 ) -> list[Reminder]:
-    """Birthdays and other yearly dates from today to `horizon_days` ahead."""
+    """Birthdays and other yearly dates from today to `horizon_days` ahead, not yet marked.
+
+    A thank-you (note, gift or call) to the contact dated on or after the day the date
+    came into view (the date less `horizon_days`) marks it: the wishes are sent.
+    """
     reminders = []
     for contact, day in days:
         when = next_occurrence(MonthDay(day.month, day.day), today)
         if (when - today).days > horizon_days:
+            continue
+        in_view = when - timedelta(days=horizon_days)
+        if any(d >= in_view for d in (thanked or {}).get(contact.id, ())):
             continue
         reminders.append(
             Reminder(ReminderKind.date, contact, when, DateAhead(day, when, when == today))

@@ -91,6 +91,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             [(refs[d.contact_id], important_day(d)) for d in dates],
             day,
             settings.date_horizon_days,
+            queries.thank_you_days(session, list(refs)),
         )
 
         referrers = sorted({r.referrer.id for r in recent})

@@ -121,7 +121,9 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
         latest_rows = {row.contact_id: row for row in scores}
         items += rules.commitment(score_views(session, list(latest_rows.values())))
 
-        items = [i for i in items if not i.contact.archived]
+        items = rules.age_out(
+            [i for i in items if not i.contact.archived], day, settings.stale_after_days
+        )
         shown = items if working_day else rules.pressing_on_a_day_off(items, day)
         ordered = rules.most_pressing_first(shown, day)
 
@@ -152,4 +154,5 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             tuple(ordered),
             progress,
             hidden_until_working_day=len(items) - len(shown),
+            stale_after_days=settings.stale_after_days,
         )

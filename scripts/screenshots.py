@@ -46,7 +46,7 @@ def main() -> int:
     from reftrack.services.today import today_agenda
 
     set_value("rep", "ana")
-    rt = Runtime.load(None)
+    rt = Runtime.load(os.environ["REFTRACK_DB"])  # the scratch database, never the default
     fill_demo(rt, 2, 300, 1)
 
     def shoot(name: str, title: str, draw) -> None:  # type: ignore[no-untyped-def]

@@ -90,6 +90,7 @@ def test_defaults_as_typed_settings(config: Path) -> None:
         give_back_threshold=2,
         stay_in_touch_days=90,
         date_horizon_days=7,
+        stale_after_days=30,
         ideal_customer=settings.ideal_customer,
         signature="",
     )

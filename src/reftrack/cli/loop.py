@@ -143,8 +143,14 @@ def referral_add(
     from reftrack.services.referrals import add_referral
 
     with runtime(ctx) as rt:
-        view, created = add_referral(rt, referrer, prospect, rt.date(on, "--on"), company, note)
-    emit(json, lambda: referral_document(view), lambda: print_referral_added(view, created))
+        view, created, earlier = add_referral(
+            rt, referrer, prospect, rt.date(on, "--on"), company, note
+        )
+    emit(
+        json,
+        lambda: referral_document(view, earlier),
+        lambda: print_referral_added(view, created, earlier),
+    )
 
 
 @referral_app.command("list")

@@ -185,6 +185,12 @@ KEYS: dict[str, KeySpec] = {
             lambda: 7,
         ),
         KeySpec(
+            "stale_after_days",
+            "Days overdue after which a loop leaves the morning list for `today --all`.",
+            Number(whole=True, low=1, high=3650, example="30"),
+            lambda: 30,
+        ),
+        KeySpec(
             "ideal_customer",
             "Whom you want to be introduced to, in one sentence (for the intro email).",
             Text("one non-empty sentence"),
@@ -215,6 +221,7 @@ class Settings:
     give_back_threshold: int
     stay_in_touch_days: int
     date_horizon_days: int
+    stale_after_days: int
     ideal_customer: str
     signature: str
 

@@ -29,8 +29,24 @@ class ContactRef:
     @property
     def typed(self) -> str:
         """The label as one shell word, quoted when it needs to be, for a suggested command."""
-        label = self.label
-        return f'"{label}"' if any(ch in label for ch in " ()&'") else label
+        return shell_word(self.label)
+
+
+# Characters a shell reads as themselves, outside quotes.
+_BARE = frozenset("-_.,:@+/=%")
+# Characters a shell still reads inside double quotes (`!`: history in an interactive bash).
+_LIVE_IN_DOUBLE_QUOTES = frozenset('"\\$`!')
+
+
+def shell_word(text: str) -> str:
+    """Text as one word a POSIX shell reads back exactly: bare, "double" or 'single' quoted."""
+    import shlex
+
+    if text and all(ch.isalnum() or ch in _BARE for ch in text):
+        return text
+    if not any(ch in _LIVE_IN_DOUBLE_QUOTES or not ch.isprintable() for ch in text):
+        return f'"{text}"'
+    return shlex.quote(text)
 
 
 @dataclass(frozen=True)
@@ -126,6 +142,9 @@ def match_name(query: str, contacts: list[ContactRef]) -> NameMatch:
         wanted_name = wanted
 
     tiers: tuple[Callable[[ContactRef], bool], ...] = (
+        # The full label as reftrack prints it names one contact even when its name alone,
+        # or its company's start, is shared ("Jane Doe" beside "Jane Doe (Acme)").
+        lambda c: _fold(c.label) == wanted,
         lambda c: _fold(c.name) == wanted_name or _fold(c.label) == wanted,
         lambda c: _fold(c.name).startswith(wanted_name) or _fold(c.label).startswith(wanted),
         lambda c: any(word.startswith(wanted_name) for word in _fold(c.name).split()),

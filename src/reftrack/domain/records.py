@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -132,6 +133,7 @@ class ScoreView:
     credibility: int | None = None
     commitment: int | None = None
     note: str | None = None
+    asked_since: date | None = None
 
     @property
     def strength(self) -> float:
@@ -149,6 +151,16 @@ class ScoreView:
         return ready_for_commitment(
             self.liking, self.reciprocity, self.credibility, self.commitment
         )
+
+    @property
+    def commitment_due(self) -> bool:
+        """Ready for a commitment ask, and not asked on or after the day of this card."""
+        return self.ready_for_commitment and self.asked_since is None
+
+
+def first_ask_since(scored_on: date, ask_days: Iterable[date]) -> date | None:
+    """The first ask on or after a scorecard's day: the one that asked for the commitment."""
+    return min((day for day in ask_days if day >= scored_on), default=None)
 
 
 def ready_for_commitment(

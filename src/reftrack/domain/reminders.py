@@ -7,7 +7,7 @@ service never decides. docs/today.md explains each kind and why it matters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from reftrack.domain.contacts import ContactRef, ImportantDay
@@ -19,6 +19,12 @@ from reftrack.kinds import CloseResult, Outcome, Period, ReferralStatus, Reminde
 FOLLOWED_UP = frozenset({Outcome.promised, Outcome.pending})
 # Statuses the referrer is told of: every move after the referral arrived.
 TOLD_OF = frozenset(ReferralStatus) - {ReferralStatus.new}
+# Kinds whose loops go stale once long overdue; the others never do (see age_out).
+AGING = frozenset(ReminderKind) - {
+    ReminderKind.date,
+    ReminderKind.give_back,
+    ReminderKind.commitment,
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Reminder:
     contact: ContactRef
     due: date
     about: ReminderSubject
+    stale: bool = False
 
     def overdue(self, today: date) -> bool:
         """Due before today."""
@@ -161,13 +168,23 @@ def thank(referrals: Iterable[ReferralView]) -> list[Reminder]:
 
 
 def dates_ahead(
-    days: Iterable[tuple[ContactRef, ImportantDay]], today: date, horizon_days: int
+    days: Iterable[tuple[ContactRef, ImportantDay]],
+    today: date,
+    horizon_days: int,
+    thanked: Mapping[int, Sequence[date]] | None = None,
 ) -> list[Reminder]:
-    """Birthdays and other yearly dates from today to `horizon_days` ahead."""
+    """Birthdays and other yearly dates from today to `horizon_days` ahead, not yet marked.
+
+    A thank-you (note, gift or call) to the contact dated on or after the day the date
+    came into view (the date less `horizon_days`) marks it: the wishes are sent.
+    """
     reminders = []
     for contact, day in days:
         when = next_occurrence(MonthDay(day.month, day.day), today)
         if (when - today).days > horizon_days:
+            continue
+        in_view = when - timedelta(days=horizon_days)
+        if any(d >= in_view for d in (thanked or {}).get(contact.id, ())):
             continue
         reminders.append(
             Reminder(ReminderKind.date, contact, when, DateAhead(day, when, when == today))
@@ -206,21 +223,39 @@ def stay_in_touch(
     return reminders
 
 
-def commitment(cards: Iterable[ScoreView], asked_since: Mapping[int, bool]) -> list[Reminder]:
-    """Strong relationships (L, R, Cr ≥ 4, Co ≤ 2) not asked since they were scored so."""
+def commitment(cards: Iterable[ScoreView]) -> list[Reminder]:
+    """Strong relationships (L, R, Cr ≥ 4, Co ≤ 2) not asked on or after the day of the card."""
     return [
         Reminder(ReminderKind.commitment, card.contact, card.scored_on, card)
         for card in cards
-        if card.ready_for_commitment and not asked_since.get(card.contact.id, False)
+        if card.commitment_due
+    ]
+
+
+def age_out(reminders: Iterable[Reminder], today: date, stale_after_days: int) -> list[Reminder]:
+    """Mark the loops overdue by more than `stale_after_days` as stale.
+
+    Dates, give-backs and commitments never go stale: a date is ahead, a give-back is
+    due today, and a strong relationship stays worth a commitment ask.
+    """
+    last_fresh = today - timedelta(days=stale_after_days)
+    return [
+        replace(r, stale=True) if r.kind in AGING and r.due < last_fresh else r for r in reminders
     ]
 
 
 def most_pressing_first(reminders: Iterable[Reminder], today: date) -> list[Reminder]:
-    """Overdue before due, oldest first; ties by kind in the order of the spec, then name."""
+    """Fresh before stale; overdue before due, oldest first; ties by kind, then name."""
     order = {kind: number for number, kind in enumerate(ReminderKind)}
     return sorted(
         reminders,
-        key=lambda r: (not r.overdue(today), r.due, order[r.kind], r.contact.label.casefold()),
+        key=lambda r: (
+            r.stale,
+            not r.overdue(today),
+            r.due,
+            order[r.kind],
+            r.contact.label.casefold(),
+        ),
     )
 
 
@@ -256,3 +291,14 @@ class Agenda:
     items: tuple[Reminder, ...]
     progress: Progress
     hidden_until_working_day: int = 0
+    stale_after_days: int = 0
+
+    @property
+    def fresh(self) -> tuple[Reminder, ...]:
+        """The items still in the morning list."""
+        return tuple(r for r in self.items if not r.stale)
+
+    @property
+    def stale(self) -> tuple[Reminder, ...]:
+        """The items overdue so long they left the morning list."""
+        return tuple(r for r in self.items if r.stale)

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
-from reftrack.domain.reminders import Agenda
+from reftrack.domain.reminders import Agenda, Reminder
 from reftrack.render.output import console
 from reftrack.render.reminders import reminder_command, reminder_text
 
@@ -169,6 +169,8 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
     return {
         "date": agenda.day,
         "working_day": agenda.working_day,
+        "held_back": agenda.hidden_until_working_day,
+        "stale_after_days": agenda.stale_after_days,
         "items": [
             {
                 "kind": str(item.kind),
@@ -176,6 +178,7 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
                 "text": reminder_text(item),
                 "due": item.due,
                 "overdue": item.overdue(agenda.day),
+                "stale": item.stale,
                 "command": reminder_command(item),
             }
             for item in agenda.items
@@ -217,22 +220,48 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     if not agenda.working_day:
         out.print(Text("Not a working day: only what is overdue is shown.", style="dim"))
     if not agenda.items:
+        if agenda.hidden_until_working_day:
+            out.print(Text("Nothing overdue.", style="green"))
+            _print_held_back(agenda)
+            return
         out.print(
             Text("Nothing waiting. A good day to ask someone new for a referral.", style="green")
         )
         return
     out.print()
-    shown = agenda.items if show_all else agenda.items[:TODAY_LIMIT]
-    for item in shown:
+    fresh, stale = agenda.fresh, agenda.stale
+    shown = fresh if show_all else fresh[:TODAY_LIMIT]
+    _print_items(agenda, shown)
+    if len(shown) < len(fresh):
+        more = len(fresh) - len(shown)
+        out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))
+    if stale:
+        older = (
+            f"{_plural(len(stale), 'older loop')}, more than "
+            f"{_plural(agenda.stale_after_days, 'day')} overdue"
+        )
+        if show_all:
+            out.print(Text(f"{older}:", style="bold"))
+            _print_items(agenda, stale)
+        else:
+            out.print(Text(f"({older}: reftrack today --all)", style="dim"))
+    _print_held_back(agenda)
+
+
+def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
+    """Each item with its marker (`!` overdue), and under it the command that clears it."""
+    out = console()
+    for item in items:
         marker = "!" if item.overdue(agenda.day) else "-"
         line = Text(f"{marker} ")
         line.append(reminder_text(item))
         out.print(line)
         out.print(Text(f"    {reminder_command(item)}", style="cyan"))
-    if len(shown) < len(agenda.items):
-        more = len(agenda.items) - len(shown)
-        out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))
+
+
+def _print_held_back(agenda: Agenda) -> None:
+    """On a non-working day, how many items wait for the next working day."""
     if agenda.hidden_until_working_day:
-        out.print(
+        console().print(
             Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -21,6 +22,7 @@ from reftrack.domain.records import (
 )
 from reftrack.kinds import ReferralStatus, ScriptSituation
 from reftrack.render.output import console
+from reftrack.render.referrals import already_open_line, open_before_ids
 from reftrack.render.reminders import stage
 
 
@@ -68,12 +70,14 @@ def print_ask(recorded: Any) -> None:
     for referral in ask.referrals:
         marker = " (new contact)" if referral.prospect.id in created else ""
         out.print(Text(f"  referral #{referral.id}: {referral.prospect.label}{marker}"))
+        if already := already_open_line(referral, recorded.open_before):
+            out.print(already)
     steps: list[tuple[str, str]] = []
     for referral in ask.referrals:
         steps.append(
             (
                 f"Contact {referral.prospect.label}:",
-                f"reftrack referral update {referral.prospect.typed} --status contacted",
+                f"reftrack referral update {referral.id} --status contacted",
             )
         )
     if ask.referrals:
@@ -97,8 +101,11 @@ def print_ask(recorded: Any) -> None:
     out.print(Text(line, style="dim"))
 
 
-def referral_document(view: ReferralView) -> dict[str, Any]:
-    """A referral as a JSON object."""
+def referral_document(
+    view: ReferralView, earlier: Sequence[ReferralView] | None = None
+) -> dict[str, Any]:
+    """A referral as a JSON object (with the prospect's earlier open referrals, when known)."""
+    extra = {} if earlier is None else {"open_before": open_before_ids(view, earlier)}
     return {
         "id": view.id,
         "referrer": view.referrer.label,
@@ -114,6 +121,7 @@ def referral_document(view: ReferralView) -> dict[str, Any]:
             {"date": e.happened_on, "kind": e.kind, "status": e.status, "note": e.note}
             for e in view.history
         ],
+        **extra,
     }
 
 
@@ -141,8 +149,10 @@ def print_referrals(views: list[ReferralView]) -> None:
     out.print(table)
 
 
-def print_referral_added(view: ReferralView, created: bool) -> None:
-    """A referral recorded without an ask."""
+def print_referral_added(
+    view: ReferralView, created: bool, earlier: Sequence[ReferralView] = ()
+) -> None:
+    """A referral recorded without an ask (and any open one of the same prospect)."""
     out = console()
     marker = " (new contact)" if created else ""
     out.print(
@@ -151,12 +161,14 @@ def print_referral_added(view: ReferralView, created: bool) -> None:
             f"from {view.referrer.label}, on {view.received_on}."
         )
     )
+    if already := already_open_line(view, earlier):
+        out.print(already)
     _next(
         out,
         [
             (
                 f"Contact {view.prospect.label}:",
-                f"reftrack referral update {view.prospect.typed} --status contacted",
+                f"reftrack referral update {view.id} --status contacted",
             ),
             (f"Thank {view.referrer.label}:", f"reftrack thank {view.referrer.typed}"),
         ],
@@ -259,7 +271,8 @@ def score_document(view: ScoreView) -> dict[str, Any]:
         "credibility": view.credibility,
         "commitment": view.commitment,
         "strength": round(view.strength, 2),
-        "ready_for_commitment": view.ready_for_commitment,
+        "ready_for_commitment": view.commitment_due,
+        "commitment_asked_on": view.asked_since if view.ready_for_commitment else None,
         "note": view.note,
     }
 
@@ -278,11 +291,11 @@ def print_scores(views: list[ScoreView], listing: bool) -> None:
     for heading in ("contact", "L", "R", "Cr", "Co", "strength", ""):
         table.add_column(heading)
     for v in views:
-        ready = (
-            Text("ask for a referral commitment", style="green")
-            if v.ready_for_commitment
-            else Text("")
-        )
+        ready = Text("")
+        if v.commitment_due:
+            ready = Text("ask for a referral commitment", style="green")
+        elif v.ready_for_commitment and v.asked_since:
+            ready = Text(f"commitment asked {v.asked_since}", style="dim")
         table.add_row(
             Text(v.contact.label),
             _factor(v.liking),
@@ -350,7 +363,7 @@ def ask_document(recorded: Any) -> dict[str, Any]:
         "follow_up_on": ask.follow_up_on,
         "note": ask.note,
         "close": close_document(ask.close) if ask.close else None,
-        "referrals": [referral_document(r) for r in ask.referrals],
+        "referrals": [referral_document(r, recorded.open_before) for r in ask.referrals],
         "new_contacts": [c.label for c in recorded.new_contacts],
         "asks_that_day": recorded.asks_that_day,
         "daily_goal": recorded.daily_goal,

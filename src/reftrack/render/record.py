@@ -142,8 +142,10 @@ def print_record(record: ContactRecord) -> None:
                 f" (since {latest.scored_on})"
             )
         )
-        if latest.ready_for_commitment:
+        if latest.commitment_due:
             out.print(Text("  Ready: ask for a formal referral commitment.", style="green"))
+        elif latest.ready_for_commitment and latest.asked_since:
+            out.print(Text(f"  Asked for a referral commitment on {latest.asked_since}."))
         if history:
             out.print(Text(f"  earlier: {history}", style="dim"))
     balance = record.balance

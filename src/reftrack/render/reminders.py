@@ -6,7 +6,7 @@ with the command that clears it, and a referral's status is put as a phrase.
 
 from __future__ import annotations
 
-from reftrack.domain.contacts import BIRTHDAY
+from reftrack.domain.contacts import BIRTHDAY, shell_word
 from reftrack.domain.records import Balance, ReferralView, ScoreView
 from reftrack.domain.reminders import (
     DateAhead,
@@ -77,13 +77,14 @@ def reminder_command(item: Reminder) -> str:
     about = item.about
     typed = item.contact.typed
     if isinstance(about, ReferralView):
+        # By number: a prospect may have several open referrals, and a name may be ambiguous.
         if about.status == ReferralStatus.new:
-            return f"reftrack referral update {about.prospect.typed} --status contacted"
+            return f"reftrack referral update {about.id} --status contacted"
         return f"reftrack referral inform {about.id}"
     if isinstance(about, Owed):
         return f"reftrack thank {typed}"
     if isinstance(about, DateAhead):
-        return f"reftrack thank {typed} --note '{about.day.label}'"
+        return f"reftrack thank {typed} --note {shell_word(about.day.label)}"
     if isinstance(about, Balance):
         return f"reftrack give {typed} --to NAME"
     if isinstance(about, QuietReferrer):

@@ -7,6 +7,7 @@ from typing import Any
 
 from reftrack.domain.dates import iso_week
 from reftrack.domain.records import format_amount
+from reftrack.domain.reminders import Reminder
 from reftrack.domain.summary import WeeklySummary
 from reftrack.render.charts import bar
 from reftrack.render.reminders import reminder_command, reminder_text
@@ -73,13 +74,28 @@ def _chart_lines(summary: WeeklySummary) -> list[str]:
     return lines
 
 
+def _fresh_loops(summary: WeeklySummary) -> list[Reminder]:
+    """The open loops still in the morning list; the stale ones are only counted."""
+    return [item for item in summary.open_loops if not item.stale]
+
+
+def _older_loops(summary: WeeklySummary) -> str | None:
+    """How many loops are long overdue, and where to see them."""
+    stale = len(summary.open_loops) - len(_fresh_loops(summary))
+    if not stale:
+        return None
+    return f"{stale} older loop{'s' if stale != 1 else ''}, long overdue"
+
+
 def _loop_lines(summary: WeeklySummary) -> list[str]:
-    loops = summary.open_loops
+    loops = _fresh_loops(summary)
     lines = [
         f"- {reminder_text(item)}\n    {reminder_command(item)}" for item in loops[:LOOPS_LISTED]
     ]
     if len(loops) > LOOPS_LISTED:
         lines.append(f"… and {len(loops) - LOOPS_LISTED} more: reftrack today --all")
+    if older := _older_loops(summary):
+        lines.append(f"({older}: reftrack today --all)")
     return lines
 
 
@@ -94,7 +110,7 @@ def summary_text(summary: WeeklySummary) -> str:
         lines += [f"  {n:>3}  {contact.label}" for contact, n in s.top_referrers]
     lines += ["", "Asks per week (count / weekly goal)"]
     lines += _chart_lines(s)
-    lines += ["", f"Open loops as of {s.today} ({len(s.open_loops)})"]
+    lines += ["", f"Open loops as of {s.today} ({len(_fresh_loops(s))})"]
     lines += _loop_lines(s) or ["Nothing open. Ask someone new this week."]
     return "\n".join(lines) + "\n"
 
@@ -120,13 +136,16 @@ def summary_markdown(summary: WeeklySummary) -> str:
         lines += ["", "### Top referrers, last 12 weeks", ""]
         lines += [f"- {_md(contact.label)}: {n}" for contact, n in s.top_referrers]
     lines += ["", "### Asks per week", "", "```", *_chart_lines(s), "```"]
-    lines += ["", f"### Open loops as of {s.today} ({len(s.open_loops)})", ""]
+    fresh = _fresh_loops(s)
+    lines += ["", f"### Open loops as of {s.today} ({len(fresh)})", ""]
     loops = [
         f"- {_md(reminder_text(item))} — `{reminder_command(item)}`"
-        for item in s.open_loops[:LOOPS_LISTED]
+        for item in fresh[:LOOPS_LISTED]
     ]
-    if len(s.open_loops) > LOOPS_LISTED:
-        loops.append(f"- … and {len(s.open_loops) - LOOPS_LISTED} more")
+    if len(fresh) > LOOPS_LISTED:
+        loops.append(f"- … and {len(fresh) - LOOPS_LISTED} more: `reftrack today --all`")
+    if older := _older_loops(s):
+        loops.append(f"- {older}: `reftrack today --all`")
     lines += loops or ["Nothing open."]
     return "\n".join(lines) + "\n"
 
@@ -172,6 +191,7 @@ def summary_document(summary: WeeklySummary) -> dict[str, Any]:
                 "contact": i.contact.label,
                 "text": reminder_text(i),
                 "due": i.due,
+                "stale": i.stale,
                 "command": reminder_command(i),
             }
             for i in s.open_loops

@@ -9,13 +9,13 @@ from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_optional
 from reftrack.domain.dates import is_working_day
-from reftrack.domain.records import AskView, CloseView
+from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import UsageProblem
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.goals import status_on
-from reftrack.services.referrals import add_referral_row, new_prospect
+from reftrack.services.referrals import add_referral_row, new_prospect, open_before
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import ask_view, close_view, referral_views
 from reftrack.store import queries
@@ -88,6 +88,7 @@ class AskRecorded:
     asks_that_day: int
     today: bool = True
     daily_goal: int | None = None
+    open_before: tuple[ReferralView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,4 +185,5 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             queries.asks_on(session, rt.rep, draft.on),
             draft.on == rt.today,
             status.daily_goal if status else None,
+            tuple(open_before(session, rt, rows)),
         )

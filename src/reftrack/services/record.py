@@ -23,6 +23,7 @@ from reftrack.services.views import (
     referral_views,
     refs_by_id,
     score_view,
+    score_views,
     share_view,
     thank_you_view,
 )
@@ -72,9 +73,7 @@ def contact_record(rt: Runtime, name: str) -> ContactRecord:
         shares = [
             share_view(s, ref) for s in queries.rows_of_contact(session, Share, ref.id, "shared_on")
         ]
-        scores = [
-            score_view(s, ref) for s in queries.rows_of_contact(session, Score, ref.id, "scored_on")
-        ]
+        scores = score_views(session, queries.rows_of_contact(session, Score, ref.id, "scored_on"))
         return ContactRecord(
             card=contact_card(session, contact),
             closes=tuple(close_views.values()),

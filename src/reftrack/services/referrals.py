@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlmodel import Session
@@ -107,6 +108,18 @@ def _add_event(
     )
 
 
+def open_before(session: Session, rt: Runtime, rows: Sequence[Referral]) -> list[ReferralView]:
+    """The open referrals of the same prospects recorded before these new ones, oldest first."""
+    earlier: dict[int, Referral] = {}
+    for row in rows:
+        for other in queries.referrals(session, rt.rep, OPEN_STATUSES, prospect_id=row.prospect_id):
+            if other.id is not None and row.id is not None and other.id < row.id:
+                earlier[other.id] = other
+    return referral_views(
+        session, [earlier[id] for id in sorted(earlier)], with_history=False, with_thanks=False
+    )
+
+
 def add_referral(
     rt: Runtime,
     referrer: str,
@@ -114,15 +127,19 @@ def add_referral(
     on: date,
     company: str | None = None,
     note: str | None = None,
-) -> tuple[ReferralView, bool]:
-    """Record a referral that came without an ask; True when the prospect is a new contact."""
+) -> tuple[ReferralView, bool, list[ReferralView]]:
+    """Record a referral that came without an ask.
+
+    Also says whether the prospect is a new contact, and which open referrals of the
+    same prospect were there already.
+    """
     with rt.transaction(write=True) as session:
         source = resolve_contact(session, rt, referrer)
         typed = f"{prospect}@{company}" if company else prospect
         target, created = new_prospect(session, rt, typed, "PROSPECT")
         row = add_referral_row(session, rt, source, target, on, None, note)
         session.flush()
-        return referral_views(session, [row])[0], created
+        return referral_views(session, [row])[0], created, open_before(session, rt, [row])
 
 
 def list_referrals(

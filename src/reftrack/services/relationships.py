@@ -16,6 +16,7 @@ from reftrack.services.views import (
     referral_views,
     refs_by_id,
     score_view,
+    score_views,
     share_view,
     thank_you_view,
 )
@@ -157,13 +158,11 @@ def record_score(
         )
         session.add(row)
         session.flush()
-        return score_view(row, contact)
+        return score_views(session, [row])[0]
 
 
 def list_scores(rt: Runtime) -> list[ScoreView]:
     """Each contact's latest scorecard, strongest relationship first."""
     with rt.transaction() as session:
-        rows = queries.latest_scores(session, rt.rep)
-        refs = refs_by_id(session, [r.contact_id for r in rows])
-        views = [score_view(r, refs[r.contact_id]) for r in rows]
+        views = score_views(session, queries.latest_scores(session, rt.rep))
         return sorted(views, key=lambda v: (-v.strength, v.contact.label.casefold()))

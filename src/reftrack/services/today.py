@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from reftrack.domain import reminders as rules
 from reftrack.domain.dates import week_bounds
 from reftrack.domain.goals import LOOKBACK_DAYS
-from reftrack.domain.records import ScoreView
 from reftrack.kinds import ReferralStatus
 from reftrack.services.goals import status_on, streak_on, week_goal_on, work_calendar
 from reftrack.services.runtime import Runtime
-from reftrack.services.views import important_day, referral_views, refs_by_id, score_view
+from reftrack.services.views import important_day, referral_views, refs_by_id, score_views
 from reftrack.store import queries
 
 
@@ -92,6 +91,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             [(refs[d.contact_id], important_day(d)) for d in dates],
             day,
             settings.date_horizon_days,
+            queries.thank_you_days(session, list(refs)),
         )
 
         referrers = sorted({r.referrer.id for r in recent})
@@ -118,20 +118,12 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             settings.stay_in_touch_days,
         )
 
-        latest_cards: dict[int, ScoreView] = {}
-        refs = refs_by_id(session, [s.contact_id for s in scores])
-        for row in scores:
-            latest_cards[row.contact_id] = score_view(row, refs[row.contact_id])
-        asked = queries.ask_days_of(session, list(latest_cards), year_ago)
-        items += rules.commitment(
-            latest_cards.values(),
-            {
-                id: any(d > card.scored_on for d in asked.get(id, ()))
-                for id, card in latest_cards.items()
-            },
-        )
+        latest_rows = {row.contact_id: row for row in scores}
+        items += rules.commitment(score_views(session, list(latest_rows.values())))
 
-        items = [i for i in items if not i.contact.archived]
+        items = rules.age_out(
+            [i for i in items if not i.contact.archived], day, settings.stale_after_days
+        )
         shown = items if working_day else rules.pressing_on_a_day_off(items, day)
         ordered = rules.most_pressing_first(shown, day)
 
@@ -159,4 +151,5 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             tuple(ordered),
             progress,
             hidden_until_working_day=len(items) - len(shown),
+            stale_after_days=settings.stale_after_days,
         )

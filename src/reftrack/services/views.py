@@ -7,6 +7,7 @@ touches a row after its session closes (ARCHITECTURE: one home per concept).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlmodel import Session
 
@@ -20,6 +21,7 @@ from reftrack.domain.records import (
     ScoreView,
     ShareView,
     ThankYouView,
+    first_ask_since,
 )
 from reftrack.store import queries
 from reftrack.store.models import (
@@ -171,8 +173,8 @@ def share_view(row: Share, contact: ContactRef) -> ShareView:
     return ShareView(row.id or 0, contact, row.shared_on, row.content, row.url, row.forwarded)
 
 
-def score_view(row: Score, contact: ContactRef) -> ScoreView:
-    """A stored scorecard as a domain value."""
+def score_view(row: Score, contact: ContactRef, ask_days: Sequence[date] = ()) -> ScoreView:
+    """A stored scorecard as a domain value; `ask_days` are the contact's asks since it."""
     return ScoreView(
         contact,
         row.scored_on,
@@ -181,4 +183,13 @@ def score_view(row: Score, contact: ContactRef) -> ScoreView:
         row.credibility,
         row.commitment,
         row.note,
+        first_ask_since(row.scored_on, ask_days),
     )
+
+
+def score_views(session: Session, rows: Sequence[Score]) -> list[ScoreView]:
+    """Stored scorecards as domain values, each knowing whether an ask has followed it."""
+    refs = refs_by_id(session, [r.contact_id for r in rows])
+    first = min((r.scored_on for r in rows), default=None)
+    asked = queries.ask_days_of(session, list(refs), first) if first else {}
+    return [score_view(r, refs[r.contact_id], asked.get(r.contact_id, ())) for r in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,20 @@ class Rep:
         result = self.run(args, **env)
         assert result.exit_code == 0, (result.stdout, result.stderr)
         return result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_real_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test reaches the real HOME: the whole session runs in a throw-away one."""
+    home = tmp_path_factory.mktemp("session-home")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("HOME", str(home))
+    patch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    patch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    patch.delenv("REFTRACK_DB", raising=False)
+    patch.delenv("REFTRACK_CONFIG", raising=False)
+    yield home
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,10 @@
-"""How reftrack talks when things go wrong: a usage error is one line, like every error."""
+"""How reftrack talks when things go wrong: usage errors in one line, a closed pipe in none."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -37,3 +41,40 @@ def test_a_bare_group_still_shows_its_help(rep: Rep) -> None:
     result = rep.run("contact")
     assert result.exit_code == 2
     assert "Usage: reftrack contact" in result.stderr and "Commands" in result.stderr
+
+
+@pytest.fixture
+def busy(rep: Rep) -> Rep:
+    """A rep with enough on record that every view has something to print."""
+    for number in range(40):
+        rep.ok(["contact", "add", f"Contact {number:02}", "--company", "Acme"])
+        rep.ok(["ask", f"Contact {number:02}", "--outcome", "promised"])
+    return rep
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "contact list --json",
+        "contact list",
+        "log",
+        "log --json",
+        "today",
+        "summary --format json",
+        "summary",
+        "stats",
+    ],
+)
+def test_a_reader_that_goes_away_ends_the_run_quietly(busy: Rep, command: str) -> None:
+    run = subprocess.Popen(
+        [sys.executable, "-m", "reftrack", *command.split()],
+        env={**os.environ, **busy.env},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # as `| head` does once it has what it wants
+    errors = run.stderr.read().decode()
+    assert run.wait(timeout=60) == 0, errors
+    assert errors == ""

@@ -70,6 +70,22 @@ def _quiet_usage(error: Exception) -> typer.Exit:
     return typer.Exit(getattr(error, "exit_code", 2))
 
 
+def _stdout_closed() -> typer.Exit:
+    """The reader of our output went away (`| head`): stop quietly, with exit 0.
+
+    stdout is pointed at /dev/null so the flush at exit does not fail a second time.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        # Not a real file (a test runner's buffer): nothing is flushed at exit anyway.
+        pass
+    finally:
+        os.close(devnull)
+    return typer.Exit(0)
+
+
 def _short_help(target: Any, limit: int) -> str:
     """The first line of a command's help, cut to fit, without building the command."""
     text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
@@ -134,6 +150,8 @@ class ReftrackGroup(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except UsageError as error:
             raise _quiet_usage(error) from None
+        except BrokenPipeError:
+            raise _stdout_closed() from None
         except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt, EOFError):
             raise
         except Exception as error:
@@ -195,4 +213,11 @@ def root(
 
 def main() -> None:
     """Run reftrack as a program."""
-    app(prog_name="reftrack")
+    try:
+        app(prog_name="reftrack")
+    finally:
+        # What is still buffered goes out now, where a closed pipe can be told apart.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise SystemExit(_stdout_closed().exit_code) from None

@@ -110,10 +110,13 @@ def test_a_directory_given_as_database_is_refused(rep: Rep, tmp_path: Path) -> N
     assert "is a directory" in result.stderr
 
 
-def test_an_unreachable_postgres_driver_is_one_clear_line(rep: Rep) -> None:
+def test_an_unknown_kind_of_database_is_one_clear_line(rep: Rep) -> None:
     result = rep.run(["--db", "nosuchdialect://user@host/db", "contact", "list"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("reftrack: cannot use nosuchdialect://user@host/db")
+    assert result.stderr.startswith(
+        "reftrack: nosuchdialect:// is not supported: "
+        "reftrack stores its data in SQLite or PostgreSQL"
+    )
     assert len(result.stderr.strip().splitlines()) == 1
 
 

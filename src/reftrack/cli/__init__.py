@@ -49,6 +49,43 @@ def _target(name: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
+# Typer exports BadParameter but not its base, UsageError, which every parse error is.
+UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+def _usage_line(error: Exception) -> str:
+    """A usage error as one line, like every other error: what is wrong, and where help is."""
+    message = " ".join(str(getattr(error, "format_message", error.__str__)()).split())
+    ctx = getattr(error, "ctx", None)
+    where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+    return f"reftrack: {message.rstrip('.')}{where}"
+
+
+def _quiet_usage(error: Exception) -> typer.Exit:
+    """Print a usage error as one line on stderr; the Exit (code 2) to raise for it."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        # A bare `reftrack contact` asks for help, and gets it, not a one-line error.
+        raise error
+    print(_usage_line(error), file=sys.stderr)
+    return typer.Exit(getattr(error, "exit_code", 2))
+
+
+def _stdout_closed() -> typer.Exit:
+    """The reader of our output went away (`| head`): stop quietly, with exit 0.
+
+    stdout is pointed at /dev/null so the flush at exit does not fail a second time.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        # Not a real file (a test runner's buffer): nothing is flushed at exit anyway.
+        pass
+    finally:
+        os.close(devnull)
+    return typer.Exit(0)
+
+
 def _short_help(target: Any, limit: int) -> str:
     """The first line of a command's help, cut to fit, without building the command."""
     text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
@@ -97,6 +134,13 @@ class ReftrackGroup(TyperGroup):
             )
         return super().resolve_command(ctx, args)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the root options; a usage error is one line and exit 2."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as error:
+            raise _quiet_usage(error) from None
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a ReftrackError becomes one line and exit 1 (2 for bad usage)."""
         try:
@@ -104,6 +148,10 @@ class ReftrackGroup(TyperGroup):
         except ReftrackError as error:
             print(f"reftrack: {error}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
+        except UsageError as error:
+            raise _quiet_usage(error) from None
+        except BrokenPipeError:
+            raise _stdout_closed() from None
         except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt, EOFError):
             raise
         except Exception as error:
@@ -145,8 +193,8 @@ def root(
             "--db",
             envvar="REFTRACK_DB",
             metavar="PATH_OR_URL",
-            help="The database: a SQLite file path or a SQLAlchemy URL "
-            "(default: reftrack.db in your user data directory).",
+            help="The database: a SQLite file path, taken as spelled, or a "
+            "postgresql+psycopg:// URL (default: reftrack.db in your user data directory).",
         ),
     ] = None,
     version: Annotated[
@@ -165,4 +213,11 @@ def root(
 
 def main() -> None:
     """Run reftrack as a program."""
-    app(prog_name="reftrack")
+    try:
+        app(prog_name="reftrack")
+    finally:
+        # What is still buffered goes out now, where a closed pipe can be told apart.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise SystemExit(_stdout_closed().exit_code) from None

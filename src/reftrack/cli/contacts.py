@@ -70,7 +70,7 @@ def list_(
     from reftrack.render.contacts import contact_document, print_contact_list
     from reftrack.services.contacts import list_contacts
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         cards = list_contacts(rt, kind, include_archived=all_)
     emit(
         json, lambda: [contact_document(card) for card in cards], lambda: print_contact_list(cards)
@@ -83,7 +83,7 @@ def show(ctx: typer.Context, name: NameArgument, json: Json = False) -> None:
     from reftrack.render.record import print_record, record_document
     from reftrack.services.record import contact_record
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         record = contact_record(rt, name)
     emit(json, lambda: record_document(record), lambda: print_record(record))
 

@@ -51,7 +51,9 @@ def pick_contact(query: str, candidates: list[ContactRef], ambiguous: bool) -> C
 def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
     """The settings, clock and database for this command, closed when it ends.
 
-    With `must_exist`, a database that is not there yet is an error, not a new file.
+    With `must_exist` (a command that only reads), a database missing where the user
+    pointed is an error, not a new file; the default location is still made, so that a
+    newcomer's first `reftrack today` works.
     """
     from reftrack.services.runtime import Runtime
 
@@ -71,7 +73,7 @@ def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         from reftrack.services.contacts import complete_names
 
-        with runtime(ctx) as rt:
+        with runtime(ctx, must_exist=True) as rt:
             return complete_names(rt, incomplete)
     except Exception:
         # Completion must never print an error into the user's shell line.

@@ -55,7 +55,7 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     from reftrack.render.goals import goal_document, print_goal
     from reftrack.services.goals import show_goal
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         status, week, asks_today, asks_week = show_goal(rt, rt.date(on, "--on"))
     emit(
         json,
@@ -106,7 +106,7 @@ def off_list(
     from reftrack.render.goals import days_off_document, print_days_off
     from reftrack.services.goals import list_days_off
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         days = list_days_off(rt, all_)
     emit(json, lambda: days_off_document(days), lambda: print_days_off(days))
 
@@ -134,6 +134,6 @@ def today(
     from reftrack.render.goals import print_today, today_document
     from reftrack.services.today import today_agenda
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         agenda = today_agenda(rt, rt.date(on, "--on"))
     emit(json, lambda: today_document(agenda), lambda: print_today(agenda, show_all=all_))

@@ -168,7 +168,7 @@ def referral_list(
     from reftrack.render.loop import print_referrals, referral_document
     from reftrack.services.referrals import list_referrals
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         views = list_referrals(rt, status, referrer, open_)
     emit(json, lambda: [referral_document(v) for v in views], lambda: print_referrals(views))
 
@@ -302,7 +302,7 @@ def share_list(ctx: typer.Context, json: Json = False) -> None:
     from reftrack.render.loop import print_shares, share_document
     from reftrack.services.relationships import list_shares
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         views = list_shares(rt)
     emit(json, lambda: [share_document(v) for v in views], lambda: print_shares(views, True))
 
@@ -356,7 +356,7 @@ def score_list(ctx: typer.Context, json: Json = False) -> None:
     from reftrack.render.loop import print_scores, score_document
     from reftrack.services.relationships import list_scores
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         views = list_scores(rt)
     emit(json, lambda: [score_document(v) for v in views], lambda: print_scores(views, True))
 
@@ -392,6 +392,6 @@ def template(
 
     if kind == MessageKind.intro and not for_:
         raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         message = compose(rt, kind, name, for_, company)
     print_message(message)

@@ -25,7 +25,7 @@ def log(
     from reftrack.render.log import log_document, print_log
     from reftrack.services.record import activity_log
 
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         first = rt.date(since, "--since") if since else None
         entries = activity_log(rt, first)
     emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries))
@@ -95,6 +95,6 @@ def stats(
     from reftrack.services.stats import habit_stats
 
     back = whole_number(weeks, "--weeks", STATS_WEEKS)
-    with runtime(ctx) as rt:
+    with runtime(ctx, must_exist=True) as rt:
         figures = habit_stats(rt, back)
     emit(json, lambda: stats_document(figures), lambda: print_stats(figures))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from dataclasses import asdict, is_dataclass
@@ -13,11 +14,20 @@ from typing import Any
 from rich.console import Console
 
 
+class _Console(Console):
+    """A Rich console that leaves a closed pipe (`reftrack log | head`) to the CLI boundary."""
+
+    def on_broken_pipe(self) -> None:
+        """Stop writing, and let the boundary end the run quietly (Rich would exit 1)."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
+
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr): colour on a terminal only, never with NO_COLOR."""
     # highlight=False: user data (numbers in names, URLs) is not restyled behind our back.
     # soft_wrap=True: a line (a command to copy) is never broken; tables still fit the width.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def json_default(value: Any) -> Any:

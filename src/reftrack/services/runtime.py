@@ -35,7 +35,12 @@ class Runtime:
     settings: config.Settings
     now: pendulum.DateTime
     choose: Chooser | None = None
+    # A command that only reads: it creates no database at a location the user named, and
+    # reads one it may not write as it stands.
     must_exist: bool = False
+    # Whether the user named the location (--db, REFTRACK_DB) rather than taking the default,
+    # which even a first read creates, so that a newcomer's first `reftrack today` works.
+    named: bool = True
     _engine: Engine | None = field(default=None, repr=False)
 
     @classmethod
@@ -44,6 +49,7 @@ class Runtime:
         settings = config.load_settings()
         return cls(
             location=location or str(default_database()),
+            named=bool(location),
             settings=settings,
             now=clock.now(settings.timezone),
             choose=choose,
@@ -69,7 +75,8 @@ class Runtime:
     def engine(self) -> Engine:
         """The database engine, opened (and migrated) on first use."""
         if self._engine is None:
-            self._engine = db.open_engine(self.location, create=not self.must_exist)
+            create = not (self.must_exist and self.named)
+            self._engine = db.open_engine(self.location, create, reads_only=self.must_exist)
         return self._engine
 
     @contextmanager

@@ -8,19 +8,24 @@ reftrack.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from reftrack.errors import DatabaseProblem
+from reftrack.store.files import (
+    back_up,
+    database_url,
+    prepare_sqlite_file,
+    sqlite_file_url,
+    sqlite_path,
+    writable,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -28,55 +33,7 @@ if TYPE_CHECKING:
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0002"
 BUSY_TIMEOUT_SECONDS = 8
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-def database_url(location: str) -> str:
-    """Turn a `--db` value into a SQLAlchemy URL: a URL stays as is, a path means SQLite."""
-    if "://" in location:
-        return location
-    return f"sqlite:///{Path(location).expanduser().resolve()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database)
-
-
-def prepare_sqlite_file(path: Path) -> bool:
-    """Make sure `path` can hold a reftrack database; return True when it was created now.
-
-    An existing file is only read (its first bytes), never written, so a file
-    that is not a database is left exactly as it was.
-    """
-    if path.is_dir():
-        raise DatabaseProblem(f"{path} is a directory, not a database file")
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise DatabaseProblem(f"cannot read {path}: {error.strerror}") from None
-        if head and head != SQLITE_HEADER:
-            raise DatabaseProblem(
-                f"{path} is not a reftrack database (not a SQLite file)",
-                "point --db or REFTRACK_DB at another file",
-            )
-        return False
-    try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
-        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return False
-    except OSError as error:
-        raise DatabaseProblem(f"cannot create {path}: {error.strerror}") from None
-    os.close(descriptor)
-    return True
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -112,21 +69,20 @@ def _use_wal(engine: Engine) -> None:
         connection.close()
 
 
-def _stored_revision(engine: Engine) -> tuple[str | None, bool]:
+def _stored_revision(connection: Connection) -> tuple[str | None, bool]:
     """Return (the schema revision recorded in the database, whether it holds any table)."""
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            # One cheap read instead of the inspector: this runs before every command.
-            names = connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-            ).scalars()
-            tables = set(names)
-        else:
-            tables = set(inspect(connection).get_table_names())
-        if "alembic_version" not in tables:
-            return None, bool(tables)
-        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return revision, True
+    if connection.dialect.name == "sqlite":
+        # One cheap read instead of the inspector: this runs before every command.
+        names = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        ).scalars()
+        tables = set(names)
+    else:
+        tables = set(inspect(connection).get_table_names())
+    if "alembic_version" not in tables:
+        return None, bool(tables)
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return revision, True
 
 
 def _known_revisions() -> set[str]:
@@ -150,76 +106,89 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the shipped migrations up to `revision` in one transaction."""
     from alembic import command
 
-    with engine.begin() as connection:
+    with engine.execution_options(reftrack_write=True).begin() as connection:
         command.upgrade(_alembic_config(connection), revision)
 
 
-def back_up(path: Path, revision: str) -> Path:
-    """Copy a SQLite database aside (consistently, WAL included) before migrating it."""
-    target = path.with_name(f"{path.name}.{revision}.bak")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.{revision}.{number}.bak")
-    descriptor = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(descriptor)
-    source = sqlite3.connect(path)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
-    return target
-
-
-def ensure_schema(engine: Engine, path: Path | None, where: str) -> None:
-    """Bring the database to this reftrack's schema, or refuse it with a clear reason."""
-    revision, has_tables = _stored_revision(engine)
+def _needs_upgrade(revision: str | None, has_tables: bool, where: str) -> bool:
+    """Whether a stored revision calls for migrating; refuse a database that is not ours."""
     if revision == SCHEMA_HEAD:
-        return
-    if revision is None:
-        if has_tables:
-            raise DatabaseProblem(
-                f"{where} is not a reftrack database (it holds other tables)",
-                "point --db or REFTRACK_DB at another file",
-            )
-        upgrade(engine)
-        return
-    if revision not in _known_revisions():
+        return False
+    if revision is None and has_tables:
+        raise DatabaseProblem(
+            f"{where} is not a reftrack database (it holds other tables)",
+            "point --db or REFTRACK_DB at another file",
+        )
+    if revision is not None and revision not in _known_revisions():
         raise DatabaseProblem(
             f"{where} was written by a newer reftrack (schema {revision})",
             "upgrade reftrack to use it",
         )
-    if path is not None:
-        back_up(path, revision)
-    upgrade(engine)
+    return True
 
 
-def open_engine(location: str, create: bool = True) -> Engine:
-    """Open (creating if need be) the reftrack database at a path or URL, ready for use."""
+def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool = False) -> None:
+    """Bring the database to this reftrack's schema, or refuse it with a clear reason.
+
+    The upgrade (and the copy set aside first) happens under the write lock, after a
+    second look: a reftrack that waited for the lock finds the work done and does none.
+    """
+    from alembic import command
+
+    with engine.connect() as connection:
+        if not _needs_upgrade(*_stored_revision(connection), where):
+            return
+    if read_only:
+        raise DatabaseProblem(
+            f"{where} needs an upgrade to this reftrack's schema, and it is read-only here",
+            "make the file and its directory writable and run reftrack once",
+        )
+    with engine.execution_options(reftrack_write=True).begin() as connection:
+        revision, has_tables = _stored_revision(connection)
+        if not _needs_upgrade(revision, has_tables, where):
+            return
+        if path is not None and revision is not None:
+            back_up(path, revision)
+        command.upgrade(_alembic_config(connection), "head")
+
+
+def open_engine(location: str, create: bool = True, reads_only: bool = False) -> Engine:
+    """Open the reftrack database at a path or URL, ready for use.
+
+    With `create`, a missing file is made (private); without, it is an error and nothing
+    is created. With `reads_only` (a command that records nothing), a file reftrack may
+    not write is read as it stands: opened read-only, never switched to WAL nor migrated.
+    """
     url = database_url(location)
     path = sqlite_path(url)
     if path and not create and not path.exists():
         raise DatabaseProblem(
             f"there is no reftrack database at {path}",
-            "check --db or REFTRACK_DB, or record something first",
+            "check --db or REFTRACK_DB; any command that records, "
+            "such as `reftrack contact add NAME`, creates it",
         )
-    where = str(path) if path else make_url(url).render_as_string(hide_password=True)
+    where = str(path) if path else url.render_as_string(hide_password=True)
     created = prepare_sqlite_file(path) if path else False
+    read_only = path is not None and not writable(path)
+    if read_only and not reads_only:
+        raise DatabaseProblem(
+            f"cannot record in {where}: it is read-only here",
+            "make the file and its directory writable",
+        )
     try:
         if path:
+            url = sqlite_file_url(path, read_only)
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
             _configure_sqlite(engine)
         else:
             engine = create_engine(url)
-        ensure_schema(engine, None if created else path, where)
-        if path:
+        ensure_schema(engine, None if created else path, where, read_only)
+        if path and not read_only:
             _use_wal(engine)
     except ModuleNotFoundError as error:
         raise DatabaseProblem(
             f"cannot reach {where}: the driver '{error.name}' is not installed",
-            "pip install 'reftrack[postgres]'",
+            "pip install 'reftrack[postgres]' and use a postgresql+psycopg:// URL",
         ) from None
     except DBAPIError as error:
         raise DatabaseProblem(f"cannot use {where}: {_reason(error)}") from None

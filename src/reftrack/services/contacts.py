@@ -104,13 +104,17 @@ def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
     """Record a new contact."""
     name = clean_name(draft.name or "")
     company = clean_optional(draft.company)
+    email = clean_email(draft.email)
+    with rt.transaction() as session:
+        _refuse_duplicate(session, rt, name, company, None)
     with rt.transaction(write=True) as session:
+        # Again under the write lock: the same contact may have been added meanwhile.
         _refuse_duplicate(session, rt, name, company, None)
         contact = Contact(
             rep=rt.rep,
             name=name,
             company=company,
-            email=clean_email(draft.email),
+            email=email,
             phone=clean_optional(draft.phone),
             kind=draft.kind or ContactKind.customer,
             note=clean_optional(draft.note),

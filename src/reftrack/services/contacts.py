@@ -139,8 +139,9 @@ def list_contacts(
 
 def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
     """Change what the draft names, leave the rest."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         ref = resolve_contact(session, rt, query, include_archived=True)
+    with rt.transaction(write=True) as session:
         contact = session.get(Contact, ref.id)
         assert contact is not None and contact.id is not None
         if draft.name is not None:
@@ -164,8 +165,9 @@ def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
 
 def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCard:
     """Put a contact out of sight (its history stays), or bring it back."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         ref = resolve_contact(session, rt, query, include_archived=True)
+    with rt.transaction(write=True) as session:
         contact = session.get(Contact, ref.id)
         assert contact is not None
         if contact.archived != (not restore):

@@ -74,8 +74,9 @@ def record_given(
     note: str | None = None,
 ) -> tuple[GivenView, int]:
     """Record an introduction given to a contact; also return how many they have had."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
+    with rt.transaction(write=True) as session:
         row = GivenReferral(
             rep=rt.rep,
             contact_id=contact.id,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -237,12 +238,21 @@ def crowd_of_writers(writers: int) -> bool:
                 child.lock = json.loads(Path(probe).read_text())["lock"]
 
         threads = [threading.Thread(target=run, args=item) for item in enumerate(runs)]
+        cpu = children_cpu()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        cpu = children_cpu() - cpu
         after = row_counts(db)
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {cpu:.0f} s CPU in all")
     return report_crowd(writers, runs, before, after)
+
+
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes: a figure that load hardly moves."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def report_crowd(

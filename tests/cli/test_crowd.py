@@ -88,8 +88,8 @@ def test_a_name_is_resolved_and_checked_before_the_write_lock_is_taken(rep: Rep)
     with write_lock_held(rep.db):
         unknown = start(rep, ["close", "Nobody Atall"])
         duplicate = start(rep, ["contact", "add", "Ada Quinn"])
-        _, unknown_error = unknown.communicate(timeout=30)
-        _, duplicate_error = duplicate.communicate(timeout=30)
+        _, unknown_error = unknown.communicate(timeout=60)
+        _, duplicate_error = duplicate.communicate(timeout=60)
     assert unknown.returncode == 1
     assert "no contact 'Nobody Atall'" in unknown_error
     assert duplicate.returncode == 1

@@ -1,4 +1,4 @@
-"""Measure what a rep feels: `today` on ten years of demo data, and `--help`.
+"""Measure what a rep feels: `today` on ten years of demo data, `--help`, and a crowd of writers.
 
 Each figure is the median wall time of several runs of a fresh process, set
 against the import time of the libraries the command cannot do without:
@@ -7,17 +7,29 @@ against the import time of the libraries the command cannot do without:
             dialect), pendulum, sqlite3 and tomllib: the libraries `today` runs on
   --help  ≤ 1.5 × importing typer
 
-Usage: python scripts/bench.py [--runs N] [--check]   (--check exits 1 over budget)
+The writers section starts N processes at once against one database (a mix of
+`ask`, `close`, `thank` and `contact add`, with N/8 `today` readers among them)
+and reports how many succeeded or were refused, their slowest and median wall
+time, the longest any of them held the write lock, and whether every write
+landed. Budget: every writer and reader succeeds and every row is there.
+
+Usage: python scripts/bench.py [--runs N] [--writers N] [--writers-only] [--check]
+       (--writers 0 skips the crowd; --check exits 1 over budget)
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 TODAY_BUDGET = 1.3
@@ -39,9 +51,24 @@ def median_seconds(command: list[str], env: dict[str, str], runs: int) -> float:
     return statistics.median(times)
 
 
+def option(name: str, default: int) -> int:
+    """The number after `name` on the command line, or the default."""
+    return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
 def main() -> int:
-    """Build the demo database, time the commands, print the ratios."""
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 15
+    """Run the sections asked for; exit 1 with --check when one is over budget."""
+    over = False
+    if "--writers-only" not in sys.argv:
+        over = time_commands(option("--runs", 15))
+    writers = option("--writers", 64)
+    if writers:
+        over = crowd_of_writers(writers) or over
+    return 1 if over and "--check" in sys.argv else 0
+
+
+def time_commands(runs: int) -> bool:
+    """Build the demo database, time the commands, print the ratios; True when over budget."""
     python = sys.executable
     reftrack = str(Path(python).parent / "reftrack")
     with tempfile.TemporaryDirectory() as scratch:
@@ -79,7 +106,196 @@ def main() -> int:
             over = over or ratio > budget
             line += f"   {ratio:4.2f}× (budget {budget}×) {verdict}"
         print(line)
-    return 1 if over and "--check" in sys.argv else 0
+    return over
+
+
+# Runs one reftrack command in a child process, noting how long it held SQLite's
+# write lock: from the end of BEGIN IMMEDIATE, or from its first write statement
+# in a deferred transaction, to the end of COMMIT or ROLLBACK. The child calls
+# reftrack's own entry point; only the statement trace is added.
+PROBE = """
+import atexit, json, os, sys, time
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
+
+marks = []
+
+def on_connect(dbapi_connection, _record):
+    dbapi_connection.set_trace_callback(
+        lambda sql: marks.append((time.perf_counter(), sql.lstrip()[:16].upper()))
+    )
+
+event.listen(Pool, "connect", on_connect)
+event.listen(Pool, "checkin", lambda *_: marks.append((time.perf_counter(), "CHECKIN")))
+
+def report():
+    longest, since, state = 0.0, None, "idle"
+    for when, sql in [*marks, (time.perf_counter(), "END")]:
+        if state == "begun":
+            since, state = when, "held"
+        elif state == "ending":
+            longest, since, state = max(longest, when - since), None, "idle"
+        if state == "idle" and sql.startswith("BEGIN IMMEDIATE"):
+            state = "begun"
+        elif state == "idle" and sql.startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+            since, state = when, "held"
+        elif state == "held" and sql.startswith(("COMMIT", "ROLLBACK")):
+            state = "ending"
+    with open(os.environ["BENCH_PROBE"], "w") as out:
+        json.dump({"lock": longest}, out)
+
+atexit.register(report)
+sys.argv[0] = "reftrack"
+from reftrack.cli import main
+main()
+"""
+
+
+@dataclass
+class Run:
+    """One child of the crowd: what it ran and how it went."""
+
+    kind: str
+    argv: list[str]
+    seconds: float = 0.0
+    code: int = -1
+    error: str = ""
+    lock: float = 0.0
+
+
+def crowd_argv(index: int, name: str) -> tuple[str, list[str]]:
+    """The `index`-th writer's command: ask, close, thank or contact add, in turn."""
+    kind = ("ask", "close", "thank", "contact add")[index % 4]
+    if kind == "ask":
+        return kind, ["ask", name, "--referral", f"Crowd Prospect {index}"]
+    if kind == "close":
+        return kind, ["close", name, "--deal", f"Crowd deal {index}", "--value", "12.5k"]
+    if kind == "thank":
+        return kind, ["thank", name, "--note", f"crowd {index}"]
+    return kind, ["contact", "add", f"Crowd Contact {index}", "--company", "Crowd Co"]
+
+
+def row_counts(path: str) -> dict[str, int]:
+    """How many asks, closes, thank-yous, referrals and contacts the database holds."""
+    with sqlite3.connect(path) as connection:
+        return {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("ask", "close", "thank_you", "referral", "contact")
+        }
+
+
+def unique_names(path: str, count: int) -> list[str]:
+    """Names of `count` demo contacts that each match exactly one contact."""
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT name FROM contact WHERE NOT archived GROUP BY lower(name)"
+            " HAVING count(*) = 1 ORDER BY id LIMIT ?",
+            (count,),
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def crowd_of_writers(writers: int) -> bool:
+    """Start `writers` writers and a few readers at once; True when any failed or a row is lost."""
+    python = sys.executable
+    reftrack = str(Path(python).parent / "reftrack")
+    with tempfile.TemporaryDirectory() as scratch:
+        db = f"{scratch}/crowd.db"
+        env = {
+            **os.environ,
+            "REFTRACK_DB": db,
+            "REFTRACK_CONFIG": f"{scratch}/config.toml",
+            "REFTRACK_NOW": "2026-11-25T09:00",
+            "NO_COLOR": "1",
+        }
+        subprocess.run(
+            [reftrack, "demo", "--years", "1", "--contacts", "3000"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        names = unique_names(db, writers)
+        runs = [Run(*crowd_argv(i, names[i % len(names)])) for i in range(writers)]
+        runs += [Run("today", ["today"]) for _ in range(max(1, writers // 8))]
+        before = row_counts(db)
+        start = threading.Barrier(len(runs))
+
+        def run(index: int, child: Run) -> None:
+            probe = f"{scratch}/probe-{index}.json"
+            start.wait()
+            began = time.perf_counter()
+            done = subprocess.run(
+                [python, "-c", PROBE, *child.argv],
+                env={**env, "BENCH_PROBE": probe},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            child.seconds = time.perf_counter() - began
+            child.code = done.returncode
+            child.error = done.stderr.strip().splitlines()[0] if done.stderr.strip() else ""
+            if Path(probe).exists():
+                child.lock = json.loads(Path(probe).read_text())["lock"]
+
+        threads = [threading.Thread(target=run, args=item) for item in enumerate(runs)]
+        cpu = children_cpu()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        cpu = children_cpu() - cpu
+        after = row_counts(db)
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {cpu:.0f} s CPU in all")
+    return report_crowd(writers, runs, before, after)
+
+
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes: a figure that load hardly moves."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def report_crowd(
+    writers: int, runs: list[Run], before: dict[str, int], after: dict[str, int]
+) -> bool:
+    """Print the crowd's figures; True when anyone failed or a write is missing."""
+    kinds = [r.kind for r in runs]
+    expected = {
+        "ask": kinds.count("ask"),
+        "close": kinds.count("close"),
+        "thank_you": kinds.count("thank"),
+        "referral": kinds.count("ask"),
+        "contact": kinds.count("ask") + kinds.count("contact add"),
+    }
+    over = False
+    for label, group in (
+        ("writers", [r for r in runs if r.kind != "today"]),
+        ("readers (today)", [r for r in runs if r.kind == "today"]),
+    ):
+        ok = sum(r.code == 0 for r in group)
+        refused = sum(r.code != 0 and "locked" in r.error for r in group)
+        seconds = [r.seconds for r in group]
+        print(
+            f"{label:<16} {ok:3d}/{len(group):<3d} ok, {refused} refused,"
+            f" {len(group) - ok - refused} failed;"
+            f" slowest {max(seconds):6.1f} s, median {statistics.median(seconds):5.1f} s"
+        )
+        for error in sorted({r.error for r in group if r.code != 0})[:3]:
+            print(f"    {error}")
+        over = over or ok < len(group)
+    held = [r.lock for r in runs if r.kind != "today" and r.lock] or [0.0]
+    print(
+        f"write lock held   longest {max(held):5.2f} s, median {statistics.median(held):5.2f} s"
+        f" (writers that got it); readers {max(r.lock for r in runs if r.kind == 'today'):.2f} s"
+    )
+    landed = {table: after[table] - before[table] for table in expected}
+    missing = {t: (landed[t], n) for t, n in expected.items() if landed[t] != n}
+    print(
+        f"rows landed       {', '.join(f'{t} +{landed[t]}' for t in expected)}"
+        + (f"; MISSING {missing}" if missing else " (all there)")
+    )
+    print(f"{writers} writers: " + ("OVER BUDGET" if over or missing else "ok"))
+    return over or bool(missing)
 
 
 if __name__ == "__main__":

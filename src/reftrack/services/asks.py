@@ -32,10 +32,11 @@ def record_close(
     crm_id: str | None = None,
 ) -> CloseView:
     """Record a won or lost deal."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
+    with rt.transaction(write=True) as session:
         close = _add_close(session, rt, contact, on, result, title, value_cents, crm_id)
-        return close_view(close, contact)
+    return close_view(close, contact)
 
 
 def _add_close(
@@ -130,8 +131,16 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
         )
     if draft.follow_up_on is not None and draft.follow_up_on < draft.on:
         raise UsageProblem("--follow-up: the follow-up cannot come before the ask")
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, draft.name)
+        follow_up = draft.follow_up_on
+        if follow_up is None and outcome in FOLLOWED_UP:
+            follow_up = _next_working_day(
+                session, rt, draft.on + timedelta(days=rt.settings.follow_up_days)
+            )
+        # The day's goal is fixed at its start, so the ask about to be written cannot move it.
+        status = status_on(session, rt, draft.on)
+    with rt.transaction(write=True) as session:
         if draft.close_result is not None:
             close: Close | None = _add_close(
                 session,
@@ -145,11 +154,6 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             )
         else:
             close = queries.latest_close_without_ask(session, contact.id, draft.on)
-        follow_up = draft.follow_up_on
-        if follow_up is None and outcome in FOLLOWED_UP:
-            follow_up = _next_working_day(
-                session, rt, draft.on + timedelta(days=rt.settings.follow_up_days)
-            )
         ask = Ask(
             rep=rt.rep,
             contact_id=contact.id,
@@ -172,18 +176,16 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
                 new_contacts.append(prospect)
             rows.append(add_referral_row(session, rt, contact, prospect, draft.on, ask.id))
         session.flush()
-        view = ask_view(
-            ask,
-            contact,
-            close_view(close, contact) if close else None,
-            referral_views(session, rows),
-        )
-        status = status_on(session, rt, draft.on)
-        return AskRecorded(
-            view,
-            tuple(new_contacts),
-            queries.asks_on(session, rt.rep, draft.on),
-            draft.on == rt.today,
-            status.daily_goal if status else None,
-            tuple(open_before(session, rt, rows)),
-        )
+        asks_that_day = queries.asks_on(session, rt.rep, draft.on)
+    with rt.transaction() as session:
+        referrals = referral_views(session, rows)
+        earlier = tuple(open_before(session, rt, rows))
+    view = ask_view(ask, contact, close_view(close, contact) if close else None, referrals)
+    return AskRecorded(
+        view,
+        tuple(new_contacts),
+        asks_that_day,
+        draft.on == rt.today,
+        status.daily_goal if status else None,
+        earlier,
+    )

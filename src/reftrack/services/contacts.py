@@ -104,13 +104,17 @@ def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
     """Record a new contact."""
     name = clean_name(draft.name or "")
     company = clean_optional(draft.company)
+    email = clean_email(draft.email)
+    with rt.transaction() as session:
+        _refuse_duplicate(session, rt, name, company, None)
     with rt.transaction(write=True) as session:
+        # Again under the write lock: the same contact may have been added meanwhile.
         _refuse_duplicate(session, rt, name, company, None)
         contact = Contact(
             rep=rt.rep,
             name=name,
             company=company,
-            email=clean_email(draft.email),
+            email=email,
             phone=clean_optional(draft.phone),
             kind=draft.kind or ContactKind.customer,
             note=clean_optional(draft.note),
@@ -135,8 +139,9 @@ def list_contacts(
 
 def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
     """Change what the draft names, leave the rest."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         ref = resolve_contact(session, rt, query, include_archived=True)
+    with rt.transaction(write=True) as session:
         contact = session.get(Contact, ref.id)
         assert contact is not None and contact.id is not None
         if draft.name is not None:
@@ -160,8 +165,9 @@ def edit_contact(rt: Runtime, query: str, draft: ContactDraft) -> ContactCard:
 
 def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCard:
     """Put a contact out of sight (its history stays), or bring it back."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         ref = resolve_contact(session, rt, query, include_archived=True)
+    with rt.transaction(write=True) as session:
         contact = session.get(Contact, ref.id)
         assert contact is not None
         if contact.archived != (not restore):

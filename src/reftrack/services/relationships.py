@@ -34,7 +34,7 @@ def record_thanks(
     note: str | None = None,
 ) -> ThankYouView:
     """Record a thank-you; without a prospect it covers every referral not yet thanked."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
         referral: Referral | None = None
         if for_prospect:
@@ -48,22 +48,22 @@ def record_thanks(
         ]
         if referral is not None:
             covered = [v for v in covered if v.id == referral.id]
-        row = ThankYou(
-            rep=rt.rep,
-            contact_id=contact.id,
-            referral_id=referral.id if referral else None,
-            thanked_on=on,
-            kind=kind,
-            gift=clean_optional(gift),
-            note=clean_optional(note),
-            recorded_at=rt.now,
-        )
-        session.add(row)
-        session.flush()
         prospect_ref = (
             refs_by_id(session, [referral.prospect_id])[referral.prospect_id] if referral else None
         )
-        return thank_you_view(row, contact, prospect_ref, [v.prospect for v in covered])
+    row = ThankYou(
+        rep=rt.rep,
+        contact_id=contact.id,
+        referral_id=referral.id if referral else None,
+        thanked_on=on,
+        kind=kind,
+        gift=clean_optional(gift),
+        note=clean_optional(note),
+        recorded_at=rt.now,
+    )
+    with rt.transaction(write=True) as session:
+        session.add(row)
+    return thank_you_view(row, contact, prospect_ref, [v.prospect for v in covered])
 
 
 def record_given(
@@ -75,8 +75,9 @@ def record_given(
     note: str | None = None,
 ) -> tuple[GivenView, int]:
     """Record an introduction given to a contact; also return how many they have had."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
+    with rt.transaction(write=True) as session:
         row = GivenReferral(
             rep=rt.rep,
             contact_id=contact.id,

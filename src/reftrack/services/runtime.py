@@ -81,7 +81,11 @@ class Runtime:
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Session]:
-        """The command's one session and transaction."""
+        """A session in one transaction; a command's writes all go in one `write=True` one.
+
+        Name resolution, validation and computing belong in a read transaction first, so
+        the write lock is held for the writes alone (see `db.transaction`).
+        """
         with db.transaction(self.engine, write=write) as session:
             yield session
 

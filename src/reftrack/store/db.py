@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0002"
-BUSY_TIMEOUT_SECONDS = 8
+# How long a command waits for another's write before giving up. SQLite's busy handler
+# sleeps between tries with backoff (1 ms rising to 100 ms), so a crowd of writers on a
+# busy machine queues for the lock instead of being refused; readers never wait (WAL).
+BUSY_TIMEOUT_SECONDS = 120
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -50,7 +53,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
-        # Writers take the write lock up front, so two commands never deadlock upgrading locks.
+        # Writers take the write lock up front, waiting their turn: a deferred transaction
+        # that read first could only fail, not wait, when it came to write.
         if connection.get_execution_options().get("reftrack_write"):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
@@ -209,7 +213,12 @@ def _reason(error: DBAPIError) -> str:
 
 @contextmanager
 def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
-    """One session, one transaction: commit if the block succeeds, roll back if it fails."""
+    """One session, one transaction: commit if the block succeeds, roll back if it fails.
+
+    A write transaction holds the write lock from its first statement to its commit, and
+    every other writer waits meanwhile: keep it to the writes and to re-checking what they
+    rely on, and resolve names, validate and compute in a read transaction before it.
+    """
     bind = engine.execution_options(reftrack_write=True) if write else engine
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():

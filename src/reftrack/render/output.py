@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -13,10 +14,21 @@ from typing import Any
 from rich.console import Console
 
 
+def plain_terminal() -> bool:
+    """NO_COLOR is set to any non-empty value (no-color.org): no terminal codes at all."""
+    return os.environ.get("NO_COLOR", "") != ""
+
+
 def console(stderr: bool = False) -> Console:
-    """A console on stdout (or stderr): colour on a terminal only, never with NO_COLOR."""
+    """A console on stdout (or stderr): styles on a terminal only, none with NO_COLOR."""
     # highlight=False: user data (numbers in names, URLs) is not restyled behind our back.
     # soft_wrap=True: a line (a command to copy) is never broken; tables still fit the width.
+    if plain_terminal():
+        # Rich's no_color drops colours but keeps bold, dim and reset codes; without a colour
+        # system it writes no escape sequence at all, as the docs promise.
+        return Console(
+            stderr=stderr, highlight=False, soft_wrap=True, no_color=True, color_system=None
+        )
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 

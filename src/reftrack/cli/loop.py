@@ -358,12 +358,14 @@ def script(
     for_: Annotated[
         ScriptSituation, typer.Option("--for", help="Whom you are about to ask.")
     ] = ScriptSituation.won,
+    json: Json = False,
 ) -> None:
     """Good ways to ask for a referral, for the situation you are in."""
     from reftrack.config import load_settings
-    from reftrack.render.loop import print_script
+    from reftrack.render.messages import print_script, script_document
 
-    print_script(for_, load_settings().ideal_customer)
+    ideal = load_settings().ideal_customer
+    emit(json, lambda: script_document(for_, ideal), lambda: print_script(for_, ideal))
 
 
 def template(
@@ -377,13 +379,14 @@ def template(
         typer.Option("--for", help="thanks: the referral (prospect); intro: whom you introduce."),
     ] = None,
     company: Annotated[str | None, typer.Option(help="intro: that person's company.")] = None,
+    json: Json = False,
 ) -> None:
     """A ready-to-send message: a forwardable intro email, a thank-you note, an introduction."""
-    from reftrack.render.loop import print_message
+    from reftrack.render.messages import message_document, print_message
     from reftrack.services.messages import compose
 
     if kind == MessageKind.intro and not for_:
         raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
     with runtime(ctx) as rt:
         message = compose(rt, kind, name, for_, company)
-    print_message(message)
+    emit(json, lambda: message_document(kind, message), lambda: print_message(message))

@@ -37,7 +37,9 @@ def rate_text(status: GoalStatus) -> str:
     return f"{_percent(rate.value)} {BASIS[rate.basis]}"
 
 
-def goal_document(status: GoalStatus | None, asks_today: int, asks_week: int) -> dict[str, Any]:
+def goal_document(
+    status: GoalStatus | None, asks_today: int | None, asks_week: int | None
+) -> dict[str, Any]:
     """The goal as JSON (SPEC.md's fields, and a few more)."""
     if status is None:
         return {"goal": None, "asks_today": asks_today}
@@ -145,6 +147,15 @@ def print_days_off_changed(changed: list[date], already: list[date], removed: bo
 def days_off_document(days: list[tuple[date, str | None]]) -> list[dict[str, Any]]:
     """`off list --json`: each day off and why."""
     return [{"date": day, "note": note} for day, note in days]
+
+
+def days_off_changed_document(
+    changed: list[date], already: list[date], removed: bool
+) -> dict[str, Any]:
+    """`off add|rm --json`: the days taken off (or back to work), and those already off."""
+    if removed:
+        return {"working_again": changed}
+    return {"off": changed, "already_off": already}
 
 
 def today_document(agenda: Agenda) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reftrack.domain.messages import MAKE_IT_EASY, Message, phrasings
+from reftrack.domain.messages import phrasings
 from reftrack.domain.records import (
     AskView,
     CloseView,
@@ -303,26 +303,6 @@ def print_phrasing(
     """One phrasing to use now, before the rep asks."""
     first = phrasings(situation, ideal_customer)[0]
     out.print(Text.assemble(("Try: ", "bold"), f"“{first}”"))
-
-
-def print_script(situation: ScriptSituation, ideal_customer: str) -> None:
-    """Every phrasing for a situation, and the make-it-easy advice."""
-    out = console()
-    heading = {
-        ScriptSituation.won: "Right after a win",
-        ScriptSituation.lost: "After a loss (ask anyway: they saw how you work)",
-        ScriptSituation.partner: "To a partner rep",
-        ScriptSituation.network: "To your network",
-    }[situation]
-    out.print(Text(heading, style="bold"))
-    for number, text in enumerate(phrasings(situation, ideal_customer), start=1):
-        out.print(Text(f"{number}. {text}"))
-    out.print(Text(MAKE_IT_EASY, style="dim"))
-
-
-def print_message(message: Message) -> None:
-    """A message ready to copy into mail, as plain text."""
-    console().print(Text(message.text), soft_wrap=True)
 
 
 def close_document(view: CloseView) -> dict[str, Any]:

@@ -43,11 +43,14 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"cannot turn {type(value).__name__} into JSON")
 
 
+def json_text(document: Any) -> str:
+    """One JSON document as text, dates in ISO 8601, ending in a newline."""
+    return json.dumps(document, default=json_default, ensure_ascii=False, indent=2) + "\n"
+
+
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout and nothing else."""
-    sys.stdout.write(
-        json.dumps(document, default=json_default, ensure_ascii=False, indent=2) + "\n"
-    )
+    sys.stdout.write(json_text(document))
     sys.stdout.flush()
 
 

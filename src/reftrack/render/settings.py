@@ -19,6 +19,11 @@ def settings_document(values: list[tuple[str, str, str]], path: Path) -> dict[st
     }
 
 
+def setting_document(key: str, value: str, source: str) -> dict[str, Any]:
+    """One setting as a JSON object: its value as typed, and whether it is set or a default."""
+    return {"key": key, "value": value, "source": source}
+
+
 def print_settings(values: list[tuple[str, str, str]], path: Path) -> None:
     """One setting a row, defaults dimmed."""
     out = console()

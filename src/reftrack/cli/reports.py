@@ -28,7 +28,7 @@ def log(
     with runtime(ctx) as rt:
         first = rt.date(since, "--since") if since else None
         entries = activity_log(rt, first)
-    emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries))
+    emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries, first))
 
 
 class Format(StrEnum):

@@ -269,7 +269,7 @@ def test_demo_refuses_a_database_that_holds_data(rep: Rep) -> None:
     rep.ok('contact add "Jane Doe"')
     result = rep.run("demo --years 1 --contacts 20")
     assert result.exit_code == 1
-    assert "already holds data (1 contacts)" in result.stderr
+    assert "already holds data (1 contact)" in result.stderr
     assert len(json.loads(rep.ok("contact list --json").stdout)) == 1
 
 

@@ -104,7 +104,12 @@ class ReftrackGroup(TyperGroup):
         except ReftrackError as error:
             print(f"reftrack: {error}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt, EOFError):
+        except typer.BadParameter as error:
+            # Typer words a choice it cannot coerce as pydantic does ("Value error, 'x' is not
+            # one of …"); the rep needs only the second half, which names what is accepted.
+            error.message = error.message.removeprefix("Value error, ")
+            raise
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
         except Exception as error:
             if os.environ.get("REFTRACK_DEBUG"):

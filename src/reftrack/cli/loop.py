@@ -41,6 +41,7 @@ def close(
     name: Name,
     deal: Annotated[str | None, typer.Option(help="The deal's title.")] = None,
     value: Value = None,
+    won: Annotated[bool, typer.Option("--won", help="The deal was won (the default).")] = False,
     lost: Annotated[bool, typer.Option("--lost", help="The deal was lost (default: won).")] = False,
     crm_id: Annotated[str | None, typer.Option(help="The deal's id in your CRM.")] = None,
     on: On = None,
@@ -50,6 +51,8 @@ def close(
     from reftrack.render.loop import close_document, print_close
     from reftrack.services.asks import record_close
 
+    if won and lost:
+        raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
     with runtime(ctx) as rt:
         result = CloseResult.lost if lost else CloseResult.won
         view = record_close(rt, name, rt.date(on, "--on"), result, deal, amount(value), crm_id)
@@ -102,7 +105,8 @@ def ask(
     if won and lost:
         raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
     if (deal or value) and not (won or lost):
-        raise typer.BadParameter("--deal and --value go with --won or --lost", param_hint="--deal")
+        given = "--deal" if deal else "--value"
+        raise typer.BadParameter(f"{given} goes with --won or --lost", param_hint=given)
     names = list(referral or [])
     if name is None or (outcome is None and not names):
         if interactive():

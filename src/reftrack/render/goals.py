@@ -80,7 +80,7 @@ def print_goal(
     heading = f"{verb}: " if verb else ""
     out.print(
         Text(
-            f"{heading}{status.target} referrals per {status.period} "
+            f"{heading}{_plural(status.target, 'referral')} per {status.period} "
             f"({status.start} to {status.end}).",
             style="bold",
         )

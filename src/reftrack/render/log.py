@@ -20,7 +20,7 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.kinds import ReferralEventKind, ReferralStatus, ThankKind
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole
 
 
 def _amount(cents: int | None) -> float | None:
@@ -153,4 +153,4 @@ def print_log(entries: list[LogEntry], since: date | None = None) -> None:
         if entry.note:
             text.append(f" — {entry.note}", style="italic")
         table.add_row(str(entry.day), str(entry.kind), Text(entry.contact.label), text)
-    out.print(table)
+    out.print(keep_whole(table, 0, 1))

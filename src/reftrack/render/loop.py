@@ -20,7 +20,7 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.kinds import ReferralStatus, ScriptSituation
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole, plural
 from reftrack.render.reminders import stage
 
 
@@ -91,9 +91,9 @@ def print_ask(recorded: Any) -> None:
     goal = recorded.daily_goal
     if goal:
         verdict = "daily goal met." if count >= goal else "keep going."
-        line = f"{count} of {goal} asks {when}: {verdict}"
+        line = f"{count} of {plural(goal, 'ask')} {when}: {verdict}"
     else:
-        line = f"{count} ask{'s' if count != 1 else ''} {when}. Keep going."
+        line = f"{plural(count, 'ask')} {when}. Keep going."
     out.print(Text(line, style="dim"))
 
 
@@ -138,7 +138,7 @@ def print_referrals(views: list[ReferralView]) -> None:
             str(v.informed_on or "—"),
             "yes" if v.thanked else "no",
         )
-    out.print(table)
+    out.print(keep_whole(table, 0, 1, 4, 5, 6, 7))
 
 
 def print_referral_added(view: ReferralView, created: bool) -> None:
@@ -246,7 +246,7 @@ def print_shares(views: list[ShareView], listing: bool) -> None:
         table.add_row(
             str(v.shared_on), Text(v.contact.label), Text(v.content), "yes" if v.forwarded else "no"
         )
-    out.print(table)
+    out.print(keep_whole(table, 0, 3))
 
 
 def score_document(view: ScoreView) -> dict[str, Any]:
@@ -294,7 +294,7 @@ def print_scores(views: list[ScoreView], listing: bool) -> None:
         )
     if not listing:
         out.print(Text(f"Scored {views[0].contact.label} on {views[0].scored_on}:"))
-    out.print(table)
+    out.print(keep_whole(table, 1, 2, 3, 4, 5))
 
 
 def print_phrasing(

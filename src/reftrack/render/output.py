@@ -11,7 +11,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 
 def plain_terminal() -> bool:
@@ -30,6 +33,24 @@ def console(stderr: bool = False) -> Console:
             stderr=stderr, highlight=False, soft_wrap=True, no_color=True, color_system=None
         )
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def keep_whole(table: Table, *whole: int) -> Table:
+    """Fit a table to the width without cutting a date or a number: the columns `whole` are
+    at least as wide as their widest word (a date, an amount), and every column folds its
+    text onto more lines instead of ending it with "…"."""
+    for index, column in enumerate(table.columns):
+        column.overflow = "fold"
+        if index in whole:
+            cells = [column.header, *column.cells]
+            words = [w for c in cells for w in (c.plain if isinstance(c, Text) else str(c)).split()]
+            column.min_width = max(map(cell_len, words), default=0)
+    return table
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count and its noun, agreeing: 1 ask, 2 asks, 0 asks."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def json_default(value: Any) -> Any:

@@ -51,7 +51,8 @@ def contact_record(rt: Runtime, name: str) -> ContactRecord:
         received_rows = queries.referrals(session, rt.rep, referrer_id=ref.id)
         received = referral_views(session, received_rows)
         by_ask: dict[int | None, list[ReferralView]] = {}
-        for row, view in zip(received_rows, received, strict=True):
+        # An ask's names in the order they were given (the list itself is newest first).
+        for row, view in sorted(zip(received_rows, received, strict=True), key=lambda p: p[1].id):
             by_ask.setdefault(row.ask_id, []).append(view)
         asks = [
             ask_view(a, ref, close_views.get(a.close_id), by_ask.get(a.id, ()))

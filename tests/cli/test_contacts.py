@@ -143,3 +143,10 @@ def test_a_second_rep_in_the_same_database_sees_only_their_own(rep: Rep) -> None
     assert json.loads(rep.ok("contact list --json").stdout) == []
     rep.ok('contact add "Bob Stone"')
     assert len(json.loads(rep.ok("contact list --json").stdout)) == 1
+
+
+def test_contact_show_lists_an_asks_names_in_the_order_given(rep: Rep) -> None:
+    rep.ok('contact add "Marta Jensen"')
+    rep.ok('ask marta --referral "Tom Okafor@Northwind" --referral "Priya Shah"')
+    shown = rep.ok("contact show marta").stdout
+    assert "referred → Tom Okafor (Northwind), Priya Shah" in shown

@@ -118,11 +118,13 @@ def reftrack_word() -> str:
     return str(beside)
 
 
-def expected_line(rep: Rep, fields: str, job: str, mailto: str | None = None) -> str:
-    mark = f"# reftrack:{job}" + (f" mailto={mailto}" if mailto else "")
+def expected_line(
+    rep: Rep, fields: str, command: str, job: str | None = None, mailto: str | None = None
+) -> str:
+    mark = f"# reftrack:{job or command}" + (f" mailto={mailto}" if mailto else "")
     return (
         f"{fields} LC_ALL=C.UTF-8 REFTRACK_DB={rep.db} REFTRACK_CONFIG={rep.config} "
-        f"{reftrack_word()} {job} {mark}"
+        f"{reftrack_word()} {command} {mark}"
     )
 
 
@@ -144,7 +146,7 @@ def test_show_with_mailto_prints_it_first_and_warns_of_its_reach(rep: Rep, cront
     result = cron_ok(rep, crontab, "show --mailto me@example.com --today off")
     assert result.stdout.splitlines() == [
         "MAILTO=me@example.com",
-        expected_line(rep, "30 7 * * MON", "summary", "me@example.com"),
+        expected_line(rep, "30 7 * * MON", "summary", mailto="me@example.com"),
     ]
     assert "not only to reftrack's" in result.stderr
     assert crontab.calls() == []
@@ -234,7 +236,7 @@ def test_changed_times_replace_the_old_lines(rep: Rep, crontab: Crontab) -> None
     cron_ok(rep, crontab, "install")
     result = cron_ok(rep, crontab, "install --summary 'FRI 16:30' --today 'MON-THU 07:45'")
     assert crontab.own_lines() == [
-        expected_line(rep, "30 16 * * FRI", "summary"),
+        expected_line(rep, "30 16 * * FRI", "summary --week this", "summary"),
         expected_line(rep, "45 7 * * MON-THU", "today"),
     ]
     assert crontab.text().startswith(USER_TABLE)
@@ -275,9 +277,9 @@ def test_mailto_is_set_above_the_jobs_and_taken_back(rep: Rep, crontab: Crontab)
     assert crontab.text() == (
         USER_TABLE
         + "MAILTO=rep@example.com\n"
-        + expected_line(rep, "30 7 * * MON", "summary", "rep@example.com")
+        + expected_line(rep, "30 7 * * MON", "summary", mailto="rep@example.com")
         + "\n"
-        + expected_line(rep, "0 8 * * MON-FRI", "today", "rep@example.com")
+        + expected_line(rep, "0 8 * * MON-FRI", "today", mailto="rep@example.com")
         + "\n"
     )
     assert "rep@example.com" in result.stdout
@@ -505,3 +507,24 @@ def test_the_installed_today_line_runs_in_crons_bare_environment(rep: Rep, cront
     assert "Asks today:" in result.stdout
     assert rep.db.exists()
     assert "\x1b[" not in result.stdout
+
+
+def test_a_friday_summary_reviews_the_week_ending_as_cron_runs_it(rep: Rep, crontab: Crontab):
+    rep.ok('contact add "Jane Doe"')
+    rep.ok("ask jane --outcome pending --on 2026-11-26")
+    result = cron_ok(rep, crontab, "install --today off --summary 'FRI 16:30'")
+    assert "reftrack summary --week this" in result.stdout
+    (summary,) = crontab.own_lines()
+    assert summary.endswith(" summary --week this # reftrack:summary")
+    command = re.split(r"\s+", summary, maxsplit=5)[5].replace("\\%", "%")
+    friday = subprocess.run(
+        ["env", "-i", "REFTRACK_NOW=2026-11-27T16:30", "/bin/sh", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+    assert friday.returncode == 0, friday.stderr
+    # The week of Friday 2026-11-27 (W48), with the ask of that Thursday in it.
+    assert "2026-W48" in friday.stdout and "2026-W47" not in friday.stdout
+    assert cron_ok(rep, crontab, "show --summary 'MON 07:30'").stdout.count("--week") == 0

@@ -132,7 +132,7 @@ def test_a_name_given_twice_is_the_same_prospect(jane: Rep) -> None:
     [
         ("ask jane --referral Bob --outcome declined", 2, "--referral goes with the outcome"),
         ("ask jane --won --lost", 2, "either --won or --lost"),
-        ("ask jane --deal X", 2, "--deal and --value go with --won or --lost"),
+        ("ask jane --deal X", 2, "--deal goes with --won or --lost"),
         ("ask jane --outcome maybe", 2, "maybe"),
         ("ask jane --on 2026-13-01", 2, "no month 13"),
         ("ask jane --outcome promised --follow-up -3d", 2, "cannot come before the ask"),
@@ -402,12 +402,6 @@ def test_log_lists_everything_newest_first_and_since_a_day(jane: Rep) -> None:
     assert [(e["date"], e["kind"]) for e in entries] == [
         ("2026-11-24", "thank"),
         ("2026-11-23", "status"),
-        ("2026-11-21", "ask"),
-        ("2026-11-21", "referral"),
-        ("2026-11-20", "close"),
-    ] or [(e["date"], e["kind"]) for e in entries] == [
-        ("2026-11-24", "thank"),
-        ("2026-11-23", "status"),
         ("2026-11-21", "referral"),
         ("2026-11-21", "ask"),
         ("2026-11-20", "close"),
@@ -426,9 +420,9 @@ def test_user_text_with_markup_prints_as_typed(jane: Rep) -> None:
 
 def test_an_ask_reports_progress_against_todays_goal(jane: Rep) -> None:
     jane.ok("goal set --referrals 2 --per month --rate 0.5 --from 2026-11-01")
-    assert "1 of 1 asks today: daily goal met." in jane.ok("ask jane --outcome declined").stdout
+    assert "1 of 1 ask today: daily goal met." in jane.ok("ask jane --outcome declined").stdout
     back_filled = jane.ok("ask jane --outcome declined --on 2026-11-20").stdout
-    assert "1 of 1 asks on 2026-11-20: daily goal met." in back_filled
+    assert "1 of 1 ask on 2026-11-20: daily goal met." in back_filled
     jane.ok("goal set --referrals 40 --per month --rate 0.5")
     assert "2 of 20 asks today: keep going." in jane.ok("ask jane --outcome declined").stdout
 

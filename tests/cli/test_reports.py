@@ -181,10 +181,42 @@ def test_stats_json_has_the_same_figures_as_the_charts(week: Rep) -> None:
         ("closes", 2),
         ("asks", 3),
         ("referrals", 3),
-        ("contacted", 0),
+        ("contacted", 1),
         ("won", 1),
     ]
     assert document["funnel"][2]["rate"] == 1.0
+    assert document["funnel"][2]["of"] == "asks" and document["funnel"][2]["share"] is False
+
+
+def test_the_funnel_counts_every_stage_a_referral_went_through(week: Rep) -> None:
+    # Carla skips "contacted": a meeting means she was contacted; Dana is lost after a meeting.
+    week.ok("referral update carla --status meeting --on 2026-11-23")
+    week.ok("referral update dana --status proposal --on 2026-11-23")
+    week.ok("referral update dana --status lost --on 2026-11-24")
+    week.ok('ask jane --referral "Eve Hart" --on 2026-11-24')
+    week.ok("referral update eve --status lost --on 2026-11-24")
+    document = json.loads(week.ok("stats --weeks 4 --json").stdout)
+    counts = {s["step"]: s["count"] for s in document["funnel"]}
+    # Referrals: Bob (won), Carla (meeting), Dana (lost after a proposal), Eve (lost unseen).
+    assert counts["referrals"] == 4 and counts["contacted"] == 3 and counts["won"] == 1
+    for step in document["funnel"]:
+        if step["share"]:
+            assert step["rate"] is not None and step["rate"] <= 1, step
+
+
+def test_no_funnel_step_reads_above_100_percent(rep: Rep) -> None:
+    # One ask that brought five names: five referrals per ask is a rate, not 500 %.
+    rep.ok('contact add "Jane Doe"')
+    names = " ".join(f'--referral "Person {n}"' for n in range(5))
+    rep.ok(f"ask jane {names}")
+    rep.ok('referral update "Person 0" --status meeting')
+    text = rep.ok("stats --weeks 2").stdout
+    funnel = text[text.index("Funnel") :].split("\n\n")[0]
+    assert "referrals      5  (5.00 per ask)" in funnel
+    assert "contacted      1  (20 % of referrals)" in funnel
+    assert "won            0  (0 % of contacted)" in funnel
+    percents = [int(p) for p in re.findall(r"\((\d+) %", funnel)]
+    assert percents and max(percents) <= 100
 
 
 def test_stats_piped_uses_plain_blocks(week: Rep) -> None:
@@ -237,7 +269,7 @@ def test_demo_refuses_a_database_that_holds_data(rep: Rep) -> None:
     rep.ok('contact add "Jane Doe"')
     result = rep.run("demo --years 1 --contacts 20")
     assert result.exit_code == 1
-    assert "already holds data (1 contacts)" in result.stderr
+    assert "already holds data (1 contact)" in result.stderr
     assert len(json.loads(rep.ok("contact list --json").stdout)) == 1
 
 

@@ -16,6 +16,7 @@ from reftrack.domain.schedule import (
     CronJob,
     CronPlan,
     Schedule,
+    job_args,
     job_line,
     parse_schedule,
     with_plan,
@@ -233,3 +234,37 @@ def test_a_schedule_that_cannot_be_read_says_why(typed: str, reason: str) -> Non
 def test_describe_says_when_in_words() -> None:
     assert Schedule("*", 8, 0).describe() == "every day at 08:00"
     assert Schedule("MON-FRI", 7, 5).describe() == "MON-FRI at 07:05"
+
+
+MON_TO_FRI = (0, 1, 2, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("typed", "workdays", "week_start", "args"),
+    [
+        ("FRI 16:30", MON_TO_FRI, 0, ("summary", "--week", "this")),
+        ("SAT 09:00", MON_TO_FRI, 0, ("summary", "--week", "this")),
+        ("FRI-SUN 18:00", MON_TO_FRI, 0, ("summary", "--week", "this")),
+        ("MON 07:30", MON_TO_FRI, 0, ("summary",)),
+        ("THU-FRI 17:00", MON_TO_FRI, 0, ("summary",)),
+        ("MON,FRI 17:00", MON_TO_FRI, 0, ("summary",)),
+        ("* 07:00", MON_TO_FRI, 0, ("summary",)),
+        # A Sunday-to-Thursday week: Thursday afternoon is the end of the working week.
+        ("THU 16:00", (6, 0, 1, 2, 3), 6, ("summary", "--week", "this")),
+        ("SUN 08:00", (6, 0, 1, 2, 3), 6, ("summary",)),
+        # A week starting on Sunday: Sunday comes first, so it reviews the week before.
+        ("SUN 18:00", MON_TO_FRI, 6, ("summary",)),
+    ],
+)
+def test_a_summary_on_the_weeks_last_working_days_reviews_this_week(
+    typed: str, workdays: tuple[int, ...], week_start: int, args: tuple[str, ...]
+) -> None:
+    schedule = parse_schedule(typed, "--summary")
+    assert schedule is not None
+    assert job_args("summary", schedule, workdays, week_start) == args
+
+
+def test_the_morning_list_runs_as_it_is_whenever_it_runs() -> None:
+    schedule = parse_schedule("FRI 08:00", "--today")
+    assert schedule is not None
+    assert job_args("today", schedule, MON_TO_FRI, 0) == ("today",)

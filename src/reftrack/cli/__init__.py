@@ -30,8 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "give": ("reftrack.cli.loop", "give"),
     "share": ("reftrack.cli.loop", "share_app"),
     "score": ("reftrack.cli.loop", "score_app"),
-    "script": ("reftrack.cli.loop", "script"),
-    "template": ("reftrack.cli.loop", "template"),
+    "script": ("reftrack.cli.messages", "script"),
+    "template": ("reftrack.cli.messages", "template"),
     "goal": ("reftrack.cli.goals", "goal_app"),
     "off": ("reftrack.cli.goals", "off_app"),
     "summary": ("reftrack.cli.reports", "summary"),
@@ -149,10 +149,14 @@ class ReftrackGroup(TyperGroup):
             print(f"reftrack: {error}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
         except UsageError as error:
+            # Typer words a choice it cannot coerce as pydantic does ("Value error, 'x' is not
+            # one of …"); the rep needs only the second half, which names what is accepted.
+            if isinstance(error, typer.BadParameter):
+                error.message = error.message.removeprefix("Value error, ")
             raise _quiet_usage(error) from None
         except BrokenPipeError:
             raise _stdout_closed() from None
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt, EOFError):
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
         except Exception as error:
             if os.environ.get("REFTRACK_DEBUG"):

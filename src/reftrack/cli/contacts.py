@@ -48,15 +48,16 @@ def add(
     birthday: Birthday = None,
     date: DateOption = None,
     note: Note = None,
+    json: Json = False,
 ) -> None:
     """Add a contact."""
-    from reftrack.render.contacts import print_contact_card
+    from reftrack.render.contacts import contact_document, print_contact_card
     from reftrack.services.contacts import ContactDraft, add_contact
 
     draft = ContactDraft(name, company, email, phone, kind, birthday, date or [], [], note)
     with runtime(ctx) as rt:
         card = add_contact(rt, draft)
-    print_contact_card(card, verb="Added")
+    emit(json, lambda: contact_document(card), lambda: print_contact_card(card, verb="Added"))
 
 
 @app.command("list")
@@ -106,9 +107,10 @@ def edit(
         ),
     ] = None,
     note: Note = None,
+    json: Json = False,
 ) -> None:
     """Change a contact's details; an empty value (--email '') clears one."""
-    from reftrack.render.contacts import print_contact_card
+    from reftrack.render.contacts import contact_document, print_contact_card
     from reftrack.services.contacts import ContactDraft, edit_contact
 
     draft = ContactDraft(
@@ -116,7 +118,7 @@ def edit(
     )
     with runtime(ctx) as rt:
         card = edit_contact(rt, name, draft)
-    print_contact_card(card, verb="Updated")
+    emit(json, lambda: contact_document(card), lambda: print_contact_card(card, verb="Updated"))
 
 
 @app.command("archive")
@@ -126,11 +128,13 @@ def archive(
     restore: Annotated[
         bool, typer.Option("--restore", help="Bring an archived contact back.")
     ] = False,
+    json: Json = False,
 ) -> None:
     """Archive a contact: out of lists and reminders, history kept."""
-    from reftrack.render.contacts import print_contact_card
+    from reftrack.render.contacts import contact_document, print_contact_card
     from reftrack.services.contacts import archive_contact
 
     with runtime(ctx) as rt:
         card = archive_contact(rt, name, restore=restore)
-    print_contact_card(card, verb="Restored" if restore else "Archived")
+    verb = "Restored" if restore else "Archived"
+    emit(json, lambda: contact_document(card), lambda: print_contact_card(card, verb=verb))

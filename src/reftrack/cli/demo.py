@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import GlobalOptions, runtime
+from reftrack.cli.options import Json
 
 
 def demo(
@@ -19,6 +20,7 @@ def demo(
         str,
         typer.Option(help="The same seed gives the same history (0 to 999,999,999).", metavar="N"),
     ] = "1",
+    json: Json = False,
 ) -> None:
     """Fill a database with generated history and show today, last week's summary and stats.
 
@@ -46,6 +48,15 @@ def demo(
         ctx.obj = GlobalOptions(db=f"{tempfile.mkdtemp(prefix='reftrack-demo-')}/demo.db")
     with runtime(ctx) as rt:
         counts = fill_demo(rt, span, people, draws)
+        if json:
+            from reftrack.render.demo import demo_document
+            from reftrack.render.output import emit_json
+
+            agenda = today_agenda(rt, rt.today)
+            report = weekly_summary(rt, week_of(rt, "last"))
+            figures = habit_stats(rt, 26)
+            emit_json(demo_document(rt.location, throw_away, counts, agenda, report, figures))
+            return
         print_demo_heading(rt.location, span, counts)
         print_today(today_agenda(rt, rt.today))
         print_demo_heading(None, None, None, "Last week's summary (reftrack summary)")

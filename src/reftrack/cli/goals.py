@@ -36,17 +36,22 @@ def goal_set(
         str | None,
         typer.Option("--from", help="The day it takes effect (default today).", metavar="DATE"),
     ] = None,
+    json: Json = False,
 ) -> None:
     """Set a goal: N referrals per week, month, quarter or year, from a day on."""
     from reftrack.domain.numbers import RATE, TARGET, decimal_number, whole_number
-    from reftrack.render.goals import print_goal
+    from reftrack.render.goals import goal_document, print_goal
     from reftrack.services.goals import set_goal
 
     target = whole_number(referrals, "--referrals", TARGET)
     fixed = decimal_number(rate, "--rate", RATE) if rate is not None else None
     with runtime(ctx) as rt:
         status, week = set_goal(rt, target, per, fixed, rt.date(from_, "--from"))
-    print_goal(status, week, None, None, verb="Goal set")
+    emit(
+        json,
+        lambda: goal_document(status, week, None, None),
+        lambda: print_goal(status, week, None, None, verb="Goal set"),
+    )
 
 
 @goal_app.command("show")
@@ -84,16 +89,21 @@ def off_add(
     ctx: typer.Context,
     days: DayOrRange,
     note: Annotated[str | None, typer.Option(help="Why (a holiday, leave).")] = None,
+    json: Json = False,
 ) -> None:
     """Take a day or a range off (the default: `off DATE` is `off add DATE`)."""
     from reftrack.domain.dates import parse_date_range
-    from reftrack.render.goals import print_days_off_changed
+    from reftrack.render.goals import days_off_changed_document, print_days_off_changed
     from reftrack.services.goals import add_days_off
 
     with runtime(ctx) as rt:
         first, last = parse_date_range(days, rt.today, "off")
         added, already = add_days_off(rt, first, last, note)
-    print_days_off_changed(added, already, removed=False)
+    emit(
+        json,
+        lambda: days_off_changed_document(added, already, removed=False),
+        lambda: print_days_off_changed(added, already, removed=False),
+    )
 
 
 @off_app.command("list")
@@ -112,16 +122,20 @@ def off_list(
 
 
 @off_app.command("rm")
-def off_rm(ctx: typer.Context, days: DayOrRange) -> None:
+def off_rm(ctx: typer.Context, days: DayOrRange, json: Json = False) -> None:
     """Make a day or a range working days again."""
     from reftrack.domain.dates import parse_date_range
-    from reftrack.render.goals import print_days_off_changed
+    from reftrack.render.goals import days_off_changed_document, print_days_off_changed
     from reftrack.services.goals import remove_days_off
 
     with runtime(ctx) as rt:
         first, last = parse_date_range(days, rt.today, "off rm")
         removed = remove_days_off(rt, first, last)
-    print_days_off_changed(removed, [], removed=True)
+    emit(
+        json,
+        lambda: days_off_changed_document(removed, [], removed=True),
+        lambda: print_days_off_changed(removed, [], removed=True),
+    )
 
 
 def today(

@@ -1,5 +1,4 @@
-"""The ask loop on the command line: close, ask, referral, thank, give, share, score, and help
-asking well: script, template."""
+"""The ask loop on the command line: close, ask, referral, thank, give, share, score."""
 
 from __future__ import annotations
 
@@ -22,10 +21,8 @@ from reftrack.cli.prompts import prompt_ask
 from reftrack.kinds import (
     Channel,
     CloseResult,
-    MessageKind,
     Outcome,
     ReferralStatus,
-    ScriptSituation,
     ThankKind,
 )
 
@@ -41,6 +38,7 @@ def close(
     name: Name,
     deal: Annotated[str | None, typer.Option(help="The deal's title.")] = None,
     value: Value = None,
+    won: Annotated[bool, typer.Option("--won", help="The deal was won (the default).")] = False,
     lost: Annotated[bool, typer.Option("--lost", help="The deal was lost (default: won).")] = False,
     crm_id: Annotated[str | None, typer.Option(help="The deal's id in your CRM.")] = None,
     on: On = None,
@@ -50,6 +48,8 @@ def close(
     from reftrack.render.loop import close_document, print_close
     from reftrack.services.asks import record_close
 
+    if won and lost:
+        raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
     with runtime(ctx) as rt:
         result = CloseResult.lost if lost else CloseResult.won
         view = record_close(rt, name, rt.date(on, "--on"), result, deal, amount(value), crm_id)
@@ -102,7 +102,8 @@ def ask(
     if won and lost:
         raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
     if (deal or value) and not (won or lost):
-        raise typer.BadParameter("--deal and --value go with --won or --lost", param_hint="--deal")
+        given = "--deal" if deal else "--value"
+        raise typer.BadParameter(f"{given} goes with --won or --lost", param_hint=given)
     names = list(referral or [])
     if name is None or (outcome is None and not names):
         if interactive():
@@ -359,39 +360,3 @@ def score_list(ctx: typer.Context, json: Json = False) -> None:
     with runtime(ctx, must_exist=True) as rt:
         views = list_scores(rt)
     emit(json, lambda: [score_document(v) for v in views], lambda: print_scores(views, True))
-
-
-def script(
-    ctx: typer.Context,
-    for_: Annotated[
-        ScriptSituation, typer.Option("--for", help="Whom you are about to ask.")
-    ] = ScriptSituation.won,
-) -> None:
-    """Good ways to ask for a referral, for the situation you are in."""
-    from reftrack.config import load_settings
-    from reftrack.render.loop import print_script
-
-    print_script(for_, load_settings().ideal_customer)
-
-
-def template(
-    ctx: typer.Context,
-    kind: Annotated[
-        MessageKind, typer.Argument(help="email, thanks or intro.", metavar="email|thanks|intro")
-    ],
-    name: Name,
-    for_: Annotated[
-        str | None,
-        typer.Option("--for", help="thanks: the referral (prospect); intro: whom you introduce."),
-    ] = None,
-    company: Annotated[str | None, typer.Option(help="intro: that person's company.")] = None,
-) -> None:
-    """A ready-to-send message: a forwardable intro email, a thank-you note, an introduction."""
-    from reftrack.render.loop import print_message
-    from reftrack.services.messages import compose
-
-    if kind == MessageKind.intro and not for_:
-        raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
-    with runtime(ctx, must_exist=True) as rt:
-        message = compose(rt, kind, name, for_, company)
-    print_message(message)

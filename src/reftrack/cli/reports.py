@@ -28,7 +28,7 @@ def log(
     with runtime(ctx, must_exist=True) as rt:
         first = rt.date(since, "--since") if since else None
         entries = activity_log(rt, first)
-    emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries))
+    emit(json, lambda: [log_document(e) for e in entries], lambda: print_log(entries, first))
 
 
 class Format(StrEnum):
@@ -53,6 +53,9 @@ def summary(
             help="Write to this file (created private) instead of stdout.", dir_okay=False
         ),
     ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON: the same as --format json.")] = (
+        False
+    ),
 ) -> None:
     """The weekly review: closes, asks, coverage, referrals, thanks, goal, streak, open loops.
 
@@ -62,17 +65,18 @@ def summary(
     from reftrack.render.summary import summary_document, summary_markdown, summary_text
     from reftrack.services.summary import week_of, weekly_summary
 
+    if json:
+        if format_ == Format.markdown:
+            raise typer.BadParameter(
+                "--json is --format json; give one of them", param_hint="--json"
+            )
+        format_ = Format.json
     with runtime(ctx, must_exist=True) as rt:
         report = weekly_summary(rt, week_of(rt, week))
     if format_ == Format.json:
-        import json
+        from reftrack.render.output import json_text
 
-        from reftrack.render.output import json_default
-
-        text = (
-            json.dumps(summary_document(report), default=json_default, indent=2, ensure_ascii=False)
-            + "\n"
-        )
+        text = json_text(summary_document(report))
     elif format_ == Format.markdown:
         text = summary_markdown(report)
     else:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reftrack.cli.context import GlobalOptions
-from reftrack.cli.options import Json
+from reftrack.cli.options import Json, emit
 
 config_app = typer.Typer(
     add_completion=False,
@@ -32,44 +32,57 @@ def show(json: Json = False) -> None:
     from reftrack.render.settings import print_settings, settings_document
 
     values = show_values()
-    if json:
-        from reftrack.render.output import emit_json
-
-        emit_json(settings_document(values, config_path()))
-    else:
-        print_settings(values, config_path())
+    emit(
+        json,
+        lambda: settings_document(values, config_path()),
+        lambda: print_settings(values, config_path()),
+    )
 
 
 @config_app.command("get")
-def get(key: Key) -> None:
+def get(key: Key, json: Json = False) -> None:
     """Print one setting's value."""
-    from reftrack.config import get_value
+    from reftrack.config import get_value, show_values
+    from reftrack.render.settings import setting_document
 
-    print(get_value(key))
+    value = get_value(key)
+    source = next(s for k, _v, s in show_values() if k == key)
+    emit(json, lambda: setting_document(key, value, source), lambda: print(value))
 
 
 @config_app.command("set")
-def set_(key: Key, value: Annotated[str, typer.Argument(help="The new value.")]) -> None:
+def set_(
+    key: Key, value: Annotated[str, typer.Argument(help="The new value.")], json: Json = False
+) -> None:
     """Change a setting (the file keeps your comments and layout)."""
     from reftrack.config import set_value
+    from reftrack.render.settings import setting_document
 
-    print(f"{key} = {set_value(key, value)}")
+    stored = set_value(key, value)
+    emit(json, lambda: setting_document(key, stored, "file"), lambda: print(f"{key} = {stored}"))
 
 
 @config_app.command("unset")
-def unset(key: Key) -> None:
+def unset(key: Key, json: Json = False) -> None:
     """Remove a setting from the file, back to its default."""
     from reftrack.config import unset_value
+    from reftrack.render.settings import setting_document
 
-    print(f"{key} = {unset_value(key)} (default)")
+    default = unset_value(key)
+    emit(
+        json,
+        lambda: setting_document(key, default, "default"),
+        lambda: print(f"{key} = {default} (default)"),
+    )
 
 
 @config_app.command("path")
-def path() -> None:
+def path(json: Json = False) -> None:
     """Print where the config file is (it may not exist yet)."""
     from reftrack.config import config_path
 
-    print(config_path())
+    where = config_path()
+    emit(json, lambda: {"path": str(where), "exists": where.exists()}, lambda: print(where))
 
 
 cron_app = typer.Typer(
@@ -115,12 +128,14 @@ def cron_show(
     summary: Summary = "MON 07:30",
     today: Today = "MON-FRI 08:00",
     mailto: Mailto = None,
+    json: Json = False,
 ) -> None:
     """Print the lines `cron install` would add, without touching your crontab."""
-    from reftrack.render.cron import print_plan
+    from reftrack.render.cron import plan_document, print_plan
     from reftrack.services.cron import plan
 
-    print_plan(plan(_db(ctx), summary, today, mailto))
+    lines = plan(_db(ctx), summary, today, mailto)
+    emit(json, lambda: plan_document(lines), lambda: print_plan(lines))
 
 
 @cron_app.command("install")
@@ -129,18 +144,21 @@ def cron_install(
     summary: Summary = "MON 07:30",
     today: Today = "MON-FRI 08:00",
     mailto: Mailto = None,
+    json: Json = False,
 ) -> None:
     """Add the lines to your crontab, replacing reftrack's earlier ones (safe to repeat)."""
-    from reftrack.render.cron import print_installed
+    from reftrack.render.cron import installed_document, print_installed
     from reftrack.services.cron import install, plan
 
-    print_installed(install(plan(_db(ctx), summary, today, mailto)))
+    result = install(plan(_db(ctx), summary, today, mailto))
+    emit(json, lambda: installed_document(result), lambda: print_installed(result))
 
 
 @cron_app.command("remove")
-def cron_remove() -> None:
+def cron_remove(json: Json = False) -> None:
     """Take reftrack's lines out of your crontab, and nothing else."""
-    from reftrack.render.cron import print_removed
+    from reftrack.render.cron import edit_document, print_removed
     from reftrack.services.cron import remove
 
-    print_removed(remove())
+    edit = remove()
+    emit(json, lambda: edit_document(edit), lambda: print_removed(edit))

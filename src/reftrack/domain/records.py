@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -215,10 +215,26 @@ class ContactRecord:
 
 @dataclass(frozen=True)
 class ReferralStep:
-    """One step of a referral's history, with the referral as it stands now."""
+    """One step of a referral's history, with the referral as it stands now.
+
+    `status` is where the referral stood when the step happened: the status it moved to,
+    or, for a report to the referrer, the status the referrer was told about.
+    """
 
     referral: ReferralView
     event: ReferralEventView
+    status: ReferralStatus | None = None
+
+
+def status_at(
+    steps: Sequence[tuple[ReferralEventKind, ReferralStatus | None]], index: int
+) -> ReferralStatus | None:
+    """The status a referral had at its step `index` (steps oldest first): the latest it moved
+    to at or before that step."""
+    for kind, status in reversed(steps[: index + 1]):
+        if kind == ReferralEventKind.status and status is not None:
+            return status
+    return None
 
 
 LoggedRecord = CloseView | AskView | ReferralStep | ThankYouView | GivenView | ShareView | ScoreView
@@ -233,7 +249,9 @@ class LogEntry:
     contact: ContactRef
     record: LoggedRecord
     note: str | None = None
-    sequence: float = 0.0
+    # Orders a day's entries as they were written: when, then the order one command writes
+    # its rows in, then the row's id; so the order is total even when the clock is pinned.
+    sequence: tuple[float, int, int] = (0.0, 0, 0)
 
 
 # The value columns are integers, 2**31 - 1 at most on PostgreSQL: 20 million is the round

@@ -29,6 +29,7 @@ from reftrack.errors import ReftrackError, UsageProblem
 
 JOBS = ("summary", "today")
 JOB_COMMANDS = {"summary": ("summary",), "today": ("today",)}
+THIS_WEEK = ("--week", "this")
 MARK = "reftrack:"
 OFF = "off"
 ACCEPTED = (
@@ -59,6 +60,7 @@ class Schedule:
     days: str
     hour: int
     minute: int
+    weekdays: tuple[int, ...] = ()
 
     @property
     def fields(self) -> str:
@@ -78,6 +80,7 @@ class CronJob:
     name: str
     schedule: Schedule
     line: str
+    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,31 @@ def parse_schedule(text: str, option: str) -> Schedule | None:
             raise ValueError(f"'{time_text}' is not a time of day")
     except ValueError as reason:
         raise UsageProblem(f"{option}: '{cleaned}' is not a schedule: {reason}", ACCEPTED) from None
-    return Schedule(days=_day_field(days), hour=hour, minute=minute)
+    return Schedule(
+        days=_day_field(days), hour=hour, minute=minute, weekdays=tuple(sorted(set(days)))
+    )
+
+
+def job_args(
+    name: str, schedule: Schedule, workdays: tuple[int, ...], week_start: int
+) -> tuple[str, ...]:
+    """The reftrack command a job runs, for when it runs.
+
+    A summary run only on or after the week's last working day (Friday afternoon, or the
+    weekend, for Monday-to-Friday) reviews the week that is ending: `summary --week this`.
+    Any earlier run reviews the last complete week, which is what plain `summary` gives.
+    """
+    command = JOB_COMMANDS[name]
+    if name != "summary" or not workdays or not schedule.weekdays:
+        return command
+
+    def place(day: int) -> int:
+        return (day - week_start) % 7
+
+    last_working = max(place(day) for day in workdays)
+    if all(place(day) >= last_working for day in schedule.weekdays):
+        return command + THIS_WEEK
+    return command
 
 
 # ---------------------------------------------------------------- lines

@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 
 from reftrack.domain.dates import iso_week
-from reftrack.domain.stats import Stats
+from reftrack.domain.stats import FunnelStep, Stats
 from reftrack.render.output import console
 
 
@@ -57,6 +57,19 @@ def heatmap(stats: Stats, colour: bool) -> list[Text]:
     return rows
 
 
+# What one of each step is called, for "1.5 asks per close".
+ONE = {"closes": "close", "asks": "ask", "referrals": "referral"}
+
+
+def funnel_rate(before: FunnelStep | None, step: FunnelStep) -> str:
+    """A step against the one before: a share in % (never above 100), else a rate per one."""
+    if before is None or step.rate is None:
+        return ""
+    if step.share:
+        return f"  ({step.rate * 100:.0f} % of {before.name})"
+    return f"  ({step.rate:.2f} per {ONE.get(before.name, before.name)})"
+
+
 def stats_document(stats: Stats) -> dict[str, Any]:
     """The same figures as the charts, as JSON."""
     days = []
@@ -81,9 +94,11 @@ def stats_document(stats: Stats) -> dict[str, Any]:
             {
                 "step": s.name,
                 "count": s.count,
+                "of": before.name if before else None,
                 "rate": round(s.rate, 4) if s.rate is not None else None,
+                "share": s.share,
             }
-            for s in stats.funnel
+            for before, s in zip((None, *stats.funnel), stats.funnel, strict=False)
         ],
         "top_referrers": [{"contact": c.label, "referrals": n} for c, n in stats.top_referrers],
     }
@@ -107,9 +122,8 @@ def print_stats(stats: Stats) -> None:
         out.print(line)
     out.print()
     out.print(Text("Funnel", style="bold"))
-    for step in stats.funnel:
-        rate = f"  ({step.rate * 100:.0f} % of the step before)" if step.rate is not None else ""
-        out.print(Text(f"{step.name:<10} {step.count:>5}{rate}"))
+    for before, step in zip((None, *stats.funnel), stats.funnel, strict=False):
+        out.print(Text(f"{step.name:<10} {step.count:>5}{funnel_rate(before, step)}"))
     if stats.top_referrers:
         out.print()
         out.print(Text("Top referrers", style="bold"))

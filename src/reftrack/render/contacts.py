@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reftrack.domain.contacts import ContactCard
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole
 
 
 def contact_document(card: ContactCard) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def print_contact_list(cards: list[ContactCard]) -> None:
             Text(card.email or ""),
             Text(card.phone or ""),
         )
-    out.print(table)
+    out.print(keep_whole(table, 4))
     out.print(f"{len(cards)} contact{'s' if len(cards) != 1 else ''}", style="dim")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from reftrack.domain.schedule import CronInstall, CronPlan, CrontabEdit
@@ -37,10 +39,46 @@ def print_plan(plan: CronPlan) -> None:
         err.print(Text(MAILTO_REACH))
 
 
+def plan_document(plan: CronPlan) -> dict[str, Any]:
+    """The planned lines as JSON: each job's days, time and reftrack command, and MAILTO."""
+    return {
+        "lines": list(plan.lines),
+        "mailto": plan.mailto,
+        "jobs": [
+            {
+                "job": job.name,
+                "days": job.schedule.days,
+                "time": f"{job.schedule.hour:02d}:{job.schedule.minute:02d}",
+                "command": ["reftrack", *job.args],
+                "line": job.line,
+            }
+            for job in plan.jobs
+        ],
+        "off": list(plan.skipped),
+    }
+
+
+def edit_document(edit: CrontabEdit) -> dict[str, Any]:
+    """What an edit of the crontab took out, and what it left alone."""
+    return {
+        "changed": edit.changed,
+        "removed_jobs": list(edit.removed_jobs),
+        "removed_mailto": edit.removed_mailto,
+        "kept_mailto": edit.kept_mailto,
+        "missing_mailto": edit.missing_mailto,
+    }
+
+
+def installed_document(result: CronInstall) -> dict[str, Any]:
+    """What `cron install` did, as JSON: the plan and the edit."""
+    return {**plan_document(result.plan), **edit_document(result.edit)}
+
+
 def _print_jobs(plan: CronPlan) -> None:
     out = console()
     for job in plan.jobs:
-        out.print(Text(f"  {job.name:<8} {job.schedule.describe():<22} reftrack {job.name}"))
+        command = " ".join(("reftrack", *job.args))
+        out.print(Text(f"  {job.name:<8} {job.schedule.describe():<22} {command}"))
     for name in plan.skipped:
         out.print(Text(f"  {name:<8} off"))
 

@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
+from reftrack.domain.reminders import Agenda
+from reftrack.domain.stats import Stats
+from reftrack.domain.summary import WeeklySummary
 from reftrack.render.output import console
+
+
+def demo_document(
+    location: str,
+    throw_away: bool,
+    counts: dict[str, int],
+    agenda: Agenda,
+    report: WeeklySummary,
+    stats: Stats,
+) -> dict[str, Any]:
+    """`demo --json`: where the demo is, what was generated, and today, summary and stats."""
+    from reftrack.render.charts import stats_document
+    from reftrack.render.goals import today_document
+    from reftrack.render.summary import summary_document
+
+    return {
+        "database": location,
+        "throw_away": throw_away,
+        "generated": counts,
+        "today": today_document(agenda),
+        "summary": summary_document(report),
+        "stats": stats_document(stats),
+    }
 
 
 def print_demo_heading(

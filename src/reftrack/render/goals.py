@@ -46,7 +46,7 @@ def _part_text(part: PartGoal) -> str:
 
 
 def goal_document(
-    status: GoalStatus | None, week: WeekGoal | None, asks_today: int, asks_week: int
+    status: GoalStatus | None, week: WeekGoal | None, asks_today: int | None, asks_week: int | None
 ) -> dict[str, Any]:
     """The goal as JSON (SPEC.md's fields, and a few more); the week is the whole week."""
     if status is None or week is None:
@@ -92,7 +92,7 @@ def print_goal(
     heading = f"{verb}: " if verb else ""
     out.print(
         Text(
-            f"{heading}{status.target} referrals per {status.period} "
+            f"{heading}{_plural(status.target, 'referral')} per {status.period} "
             f"({status.start} to {status.end}).",
             style="bold",
         )
@@ -161,6 +161,15 @@ def print_days_off_changed(changed: list[date], already: list[date], removed: bo
 def days_off_document(days: list[tuple[date, str | None]]) -> list[dict[str, Any]]:
     """`off list --json`: each day off and why."""
     return [{"date": day, "note": note} for day, note in days]
+
+
+def days_off_changed_document(
+    changed: list[date], already: list[date], removed: bool
+) -> dict[str, Any]:
+    """`off add|rm --json`: the days taken off (or back to work), and those already off."""
+    if removed:
+        return {"working_again": changed}
+    return {"off": changed, "already_off": already}
 
 
 def today_document(agenda: Agenda) -> dict[str, Any]:

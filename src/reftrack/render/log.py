@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.table import Table
@@ -19,7 +20,7 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.kinds import ReferralEventKind, ReferralStatus, ThankKind
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole
 
 
 def _amount(cents: int | None) -> float | None:
@@ -40,7 +41,8 @@ def log_text(entry: LogEntry) -> str:
     if isinstance(record, ReferralStep):
         referral, event = record.referral, record.event
         if event.kind == ReferralEventKind.inform:
-            return f"told how {referral.prospect.label} is going ({referral.status})"
+            told = record.status or ReferralStatus.new
+            return f"told how {referral.prospect.label} is going ({told})"
         if event.status == ReferralStatus.new:
             return f"referred by {referral.referrer.label}"
         won = event.status == ReferralStatus.won and referral.value_cents
@@ -92,7 +94,7 @@ def _details(record: Any) -> dict[str, Any]:
             "referral": referral.id,
             "referrer": referral.referrer.label,
             "prospect": referral.prospect.label,
-            "status": event.status or referral.status,
+            "status": record.status,
             "value": _amount(referral.value_cents) if event.status == ReferralStatus.won else None,
         }
     if isinstance(record, ThankYouView):
@@ -132,9 +134,12 @@ def log_document(entry: LogEntry) -> dict[str, Any]:
     }
 
 
-def print_log(entries: list[LogEntry]) -> None:
+def print_log(entries: list[LogEntry], since: date | None = None) -> None:
     """One line a record, newest first, notes beside."""
     out = console()
+    if not entries and since is not None:
+        out.print(f"Nothing recorded since {since}.")
+        return
     if not entries:
         out.print("Nothing recorded yet. After your next close: reftrack ask NAME")
         return
@@ -148,4 +153,4 @@ def print_log(entries: list[LogEntry]) -> None:
         if entry.note:
             text.append(f" — {entry.note}", style="italic")
         table.add_row(str(entry.day), str(entry.kind), Text(entry.contact.label), text)
-    out.print(table)
+    out.print(keep_whole(table, 0, 1))

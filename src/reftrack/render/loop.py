@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reftrack.domain.messages import MAKE_IT_EASY, Message, phrasings
+from reftrack.domain.messages import phrasings
 from reftrack.domain.records import (
     AskView,
     CloseView,
@@ -21,7 +21,7 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.kinds import ReferralStatus, ScriptSituation
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole, plural
 from reftrack.render.referrals import already_open_line, open_before_ids
 from reftrack.render.reminders import stage
 
@@ -95,9 +95,9 @@ def print_ask(recorded: Any) -> None:
     goal = recorded.daily_goal
     if goal:
         verdict = "daily goal met." if count >= goal else "keep going."
-        line = f"{count} of {goal} asks {when}: {verdict}"
+        line = f"{count} of {plural(goal, 'ask')} {when}: {verdict}"
     else:
-        line = f"{count} ask{'s' if count != 1 else ''} {when}. Keep going."
+        line = f"{plural(count, 'ask')} {when}. Keep going."
     out.print(Text(line, style="dim"))
 
 
@@ -146,7 +146,7 @@ def print_referrals(views: list[ReferralView]) -> None:
             str(v.informed_on or "—"),
             "yes" if v.thanked else "no",
         )
-    out.print(table)
+    out.print(keep_whole(table, 0, 1, 4, 5, 6, 7))
 
 
 def print_referral_added(
@@ -258,7 +258,7 @@ def print_shares(views: list[ShareView], listing: bool) -> None:
         table.add_row(
             str(v.shared_on), Text(v.contact.label), Text(v.content), "yes" if v.forwarded else "no"
         )
-    out.print(table)
+    out.print(keep_whole(table, 0, 3))
 
 
 def score_document(view: ScoreView) -> dict[str, Any]:
@@ -307,7 +307,7 @@ def print_scores(views: list[ScoreView], listing: bool) -> None:
         )
     if not listing:
         out.print(Text(f"Scored {views[0].contact.label} on {views[0].scored_on}:"))
-    out.print(table)
+    out.print(keep_whole(table, 1, 2, 3, 4, 5))
 
 
 def print_phrasing(
@@ -316,26 +316,6 @@ def print_phrasing(
     """One phrasing to use now, before the rep asks."""
     first = phrasings(situation, ideal_customer)[0]
     out.print(Text.assemble(("Try: ", "bold"), f"“{first}”"))
-
-
-def print_script(situation: ScriptSituation, ideal_customer: str) -> None:
-    """Every phrasing for a situation, and the make-it-easy advice."""
-    out = console()
-    heading = {
-        ScriptSituation.won: "Right after a win",
-        ScriptSituation.lost: "After a loss (ask anyway: they saw how you work)",
-        ScriptSituation.partner: "To a partner rep",
-        ScriptSituation.network: "To your network",
-    }[situation]
-    out.print(Text(heading, style="bold"))
-    for number, text in enumerate(phrasings(situation, ideal_customer), start=1):
-        out.print(Text(f"{number}. {text}"))
-    out.print(Text(MAKE_IT_EASY, style="dim"))
-
-
-def print_message(message: Message) -> None:
-    """A message ready to copy into mail, as plain text."""
-    console().print(Text(message.text), soft_wrap=True)
 
 
 def close_document(view: CloseView) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from reftrack.render.output import console
+from reftrack.render.output import console, keep_whole
 
 
 def settings_document(values: list[tuple[str, str, str]], path: Path) -> dict[str, Any]:
@@ -17,6 +17,11 @@ def settings_document(values: list[tuple[str, str, str]], path: Path) -> dict[st
         "path": str(path),
         "settings": {key: {"value": value, "source": source} for key, value, source in values},
     }
+
+
+def setting_document(key: str, value: str, source: str) -> dict[str, Any]:
+    """One setting as a JSON object: its value as typed, and whether it is set or a default."""
+    return {"key": key, "value": value, "source": source}
 
 
 def print_settings(values: list[tuple[str, str, str]], path: Path) -> None:
@@ -29,4 +34,4 @@ def print_settings(values: list[tuple[str, str, str]], path: Path) -> None:
     table.add_column(style="dim")
     for key, value, source in values:
         table.add_row(key, Text(value), "(default)" if source == "default" else "")
-    out.print(table)
+    out.print(keep_whole(table, 0, 2))

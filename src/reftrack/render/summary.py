@@ -10,6 +10,7 @@ from reftrack.domain.records import format_amount
 from reftrack.domain.reminders import Reminder
 from reftrack.domain.summary import WeeklySummary
 from reftrack.render.charts import bar
+from reftrack.render.output import plural
 from reftrack.render.reminders import reminder_command, reminder_text
 
 LOOPS_LISTED = 10
@@ -25,7 +26,8 @@ def _rows(summary: WeeklySummary) -> list[tuple[str, str]]:
     won_value = f" · won value {format_amount(s.won_value_cents)}" if s.won_value_cents else ""
     coverage = s.coverage
     covered = (
-        f"{coverage.covered} of {coverage.closes} closes asked ({_percent(coverage.share)})"
+        f"{coverage.covered} of {plural(coverage.closes, 'close')} asked "
+        f"({_percent(coverage.share)})"
         if coverage.closes
         else "no closes to ask after"
     )
@@ -42,22 +44,22 @@ def _rows(summary: WeeklySummary) -> list[tuple[str, str]]:
             f"{per_ask} referrals per ask · {_percent(s.won_per_referral)} of referrals won",
         ),
         ("Thank-yous", f"{s.thank_yous_sent} sent · {s.thank_yous_owed} still owed"),
-        ("Given", f"{s.referrals_given} introduction{'s' if s.referrals_given != 1 else ''}"),
+        ("Given", plural(s.referrals_given, "introduction")),
     ]
     if s.goal is not None:
         pace = "on pace" if s.goal.on_pace else "behind pace"
         rows.append(
             (
                 "Goal",
-                f"{s.referrals_in_period} of {s.goal.target} referrals this "
+                f"{s.referrals_in_period} of {plural(s.goal.target, 'referral')} this "
                 f"{s.goal.period} ({pace})",
             )
         )
     else:
         rows.append(("Goal", "none set (reftrack goal set --referrals 8 --per month)"))
     if s.next_week_goal is not None:
-        rows.append(("Next week", f"{s.next_week_goal} asks"))
-    rows.append(("Streak", f"{s.streak} working day{'s' if s.streak != 1 else ''}"))
+        rows.append(("Next week", plural(s.next_week_goal, "ask")))
+    rows.append(("Streak", plural(s.streak, "working day")))
     return rows
 
 

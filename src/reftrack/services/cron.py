@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 from reftrack.domain.schedule import (
-    JOB_COMMANDS,
     JOBS,
     CronInstall,
     CronJob,
@@ -23,6 +22,7 @@ from reftrack.domain.schedule import (
     CrontabEdit,
     check_mailto,
     command_text,
+    job_args,
     job_line,
     parse_schedule,
     with_plan,
@@ -82,11 +82,15 @@ def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPl
         "REFTRACK_DB": database_location(db),
         "REFTRACK_CONFIG": config_location(),
     }
+    from reftrack.config import load_settings
+
     program = reftrack_program()
+    settings = load_settings()
     jobs = []
     for name, schedule in chosen.items():
-        command = command_text(program, environment, JOB_COMMANDS[name])
-        jobs.append(CronJob(name, schedule, job_line(name, schedule, command, address)))
+        args = job_args(name, schedule, settings.workdays, settings.week_start)
+        command = command_text(program, environment, args)
+        jobs.append(CronJob(name, schedule, job_line(name, schedule, command, address), args))
     return CronPlan(
         jobs=tuple(jobs),
         mailto=address,

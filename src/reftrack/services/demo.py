@@ -48,8 +48,9 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
         held = session.execute(select(func.count()).select_from(Contact)).scalar_one()
         if held:
             raise ReftrackError(
-                f"{rt.location} already holds data ({held} contacts); the demo fills only an "
-                "empty database",
+                f"{rt.location} already holds data "
+                f"({held} contact{'' if held == 1 else 's'}); "
+                "the demo fills only an empty database",
                 "leave out --db to try the demo on a throw-away database",
             )
         history: DemoHistory = generate(

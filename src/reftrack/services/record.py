@@ -10,6 +10,7 @@ from reftrack.domain.records import (
     LogEntry,
     ReferralStep,
     ReferralView,
+    status_at,
 )
 from reftrack.kinds import LogKind, ReferralEventKind, ReferralStatus
 from reftrack.services.contacts import resolve_contact
@@ -51,7 +52,8 @@ def contact_record(rt: Runtime, name: str) -> ContactRecord:
         received_rows = queries.referrals(session, rt.rep, referrer_id=ref.id)
         received = referral_views(session, received_rows)
         by_ask: dict[int | None, list[ReferralView]] = {}
-        for row, view in zip(received_rows, received, strict=True):
+        # An ask's names in the order they were given (the list itself is newest first).
+        for row, view in sorted(zip(received_rows, received, strict=True), key=lambda p: p[1].id):
             by_ask.setdefault(row.ask_id, []).append(view)
         asks = [
             ask_view(a, ref, close_views.get(a.close_id), by_ask.get(a.id, ()))
@@ -105,6 +107,11 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
             session, list(referral_rows.values()), with_history=False, with_thanks=False
         )
         referrals = {view.id: view for view in views}
+        # A report to the referrer says the status they were told about, from the history.
+        told = {e.referral_id for e in events if e.kind == ReferralEventKind.inform}
+        histories: dict[int, list[ReferralEvent]] = {}
+        for row in queries.referral_events(session, list(told)):
+            histories.setdefault(row.referral_id, []).append(row)
         refs = refs_by_id(
             session,
             [
@@ -133,7 +140,7 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
             kind, contact = LogKind.referral, referral.prospect
         else:
             kind, contact = LogKind.status, referral.prospect
-        step = ReferralStep(referral, event_view(e))
+        step = ReferralStep(referral, event_view(e), e.status or _told(histories, e))
         entries.append(LogEntry(e.happened_on, kind, contact, step, e.note, _at(e)))
     for t in thanks:
         contact = refs[t.contact_id]
@@ -156,6 +163,22 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
     return entries
 
 
-def _at(row: Close | Ask | ReferralEvent | ThankYou | GivenReferral | Share | Score) -> float:
-    """When a row was written, to order a day's entries as they happened."""
-    return row.recorded_at.timestamp()
+def _told(histories: dict[int, list[ReferralEvent]], event: ReferralEvent) -> ReferralStatus | None:
+    """The status a referral had when its referrer was told: its latest on or before then."""
+    steps = histories.get(event.referral_id, [])
+    index = next((i for i, step in enumerate(steps) if step.id == event.id), None)
+    if index is None:
+        return None
+    return status_at([(step.kind, step.status) for step in steps], index)
+
+
+# The order one command writes its rows in: `ask --won` writes the close, the ask, then
+# the referrals it brought.
+WRITE_ORDER = {Close: 0, Ask: 1, ReferralEvent: 2, ThankYou: 3, GivenReferral: 4, Share: 5}
+
+
+def _at(
+    row: Close | Ask | ReferralEvent | ThankYou | GivenReferral | Share | Score,
+) -> tuple[float, int, int]:
+    """When a row was written, to order a day's entries as they happened (ties: by id)."""
+    return (row.recorded_at.timestamp(), WRITE_ORDER.get(type(row), 6), row.id or 0)

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import timedelta
 
 from reftrack.domain.dates import week_bounds
-from reftrack.domain.stats import Stats, funnel
+from reftrack.domain.stats import Stats, funnel, reached
 from reftrack.errors import UsageProblem
 from reftrack.kinds import ReferralStatus
 from reftrack.services.goals import week_goal_on
@@ -34,15 +34,19 @@ def habit_stats(rt: Runtime, weeks: int) -> Stats:
         closes = queries.closes_between(session, rt.rep, first, last)
         referrals = queries.referrals_received_between(session, rt.rep, first, last)
         ids = [r.id for r in referrals if r.id is not None]
-        contacted = queries.reached_status(session, ids, ReferralStatus.contacted)
+        history = queries.statuses_reached(session, ids)
+        for r in referrals:
+            history.setdefault(r.id or 0, set()).add(r.status)
+        contacted = [id for id, s in history.items() if reached(s, ReferralStatus.contacted)]
+        # Won is where a referral stands now: one marked won and then lost is not won.
         won = [r for r in referrals if r.status == ReferralStatus.won]
         steps = funnel(
             [
-                ("closes", len(closes)),
-                ("asks", sum(by_day.values())),
-                ("referrals", len(referrals)),
-                (ReferralStatus.contacted.value, len(contacted)),
-                (ReferralStatus.won.value, len(won)),
+                ("closes", len(closes), False),
+                ("asks", sum(by_day.values()), False),
+                ("referrals", len(referrals), False),
+                (ReferralStatus.contacted.value, len(contacted), True),
+                (ReferralStatus.won.value, len(won), True),
             ]
         )
         counts = Counter(r.referrer_id for r in referrals)

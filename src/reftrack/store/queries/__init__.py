@@ -35,7 +35,6 @@ from reftrack.store.queries.contacts import (
 )
 from reftrack.store.queries.referrals import (
     count_referrals,
-    reached_status,
     referral_counts_by_referrer,
     referral_events,
     referrals,
@@ -43,6 +42,7 @@ from reftrack.store.queries.referrals import (
     referrals_in_status,
     referrals_received_between,
     referrals_untold_since,
+    statuses_reached,
 )
 from reftrack.store.queries.relations import (
     given_count,
@@ -86,7 +86,6 @@ __all__ = [
     "latest_close_without_ask",
     "latest_score",
     "latest_scores",
-    "reached_status",
     "referral_counts_by_referrer",
     "referral_events",
     "referrals",
@@ -99,5 +98,6 @@ __all__ = [
     "share_of",
     "shares",
     "since",
+    "statuses_reached",
     "thank_you_days",
 ]

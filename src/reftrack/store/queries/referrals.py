@@ -117,13 +117,18 @@ def referral_counts_by_referrer(session: Session, contact_ids: Sequence[int]) ->
     return dict(session.exec(query).all())
 
 
-def reached_status(
-    session: Session, referral_ids: Sequence[int], status: ReferralStatus
-) -> set[int]:
-    """Which of some referrals ever reached a status."""
+def statuses_reached(
+    session: Session, referral_ids: Sequence[int]
+) -> dict[int, set[ReferralStatus]]:
+    """Every status each of some referrals was ever moved to, by referral id."""
+    reached: dict[int, set[ReferralStatus]] = {id: set() for id in referral_ids}
     if not referral_ids:
-        return set()
-    query = select(col(ReferralEvent.referral_id)).where(
-        col(ReferralEvent.referral_id).in_(set(referral_ids)), col(ReferralEvent.status) == status
+        return reached
+    query = select(col(ReferralEvent.referral_id), col(ReferralEvent.status)).where(
+        col(ReferralEvent.referral_id).in_(set(referral_ids)),
+        col(ReferralEvent.status).is_not(None),
     )
-    return set(session.exec(query).all())
+    for referral_id, status in session.exec(query).all():
+        if status is not None:
+            reached[referral_id].add(status)
+    return reached

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from reftrack import __version__
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
+from reftrack.render.safe import error_line
 
 # Every command, in the order --help lists them: (module, attribute). A command is
 # built only when it runs, so --help and completion stay light (ARCHITECTURE rule 2).
@@ -58,7 +59,7 @@ def _usage_line(error: Exception) -> str:
     message = " ".join(str(getattr(error, "format_message", error.__str__)()).split())
     ctx = getattr(error, "ctx", None)
     where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-    return f"reftrack: {message.rstrip('.')}{where}"
+    return error_line(f"{message.rstrip('.')}{where}")
 
 
 def _quiet_usage(error: Exception) -> typer.Exit:
@@ -146,7 +147,7 @@ class ReftrackGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReftrackError as error:
-            print(f"reftrack: {error}", file=sys.stderr)
+            print(error_line(str(error)), file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
         except UsageError as error:
             # Typer words a choice it cannot coerce as pydantic does ("Value error, 'x' is not
@@ -165,8 +166,10 @@ class ReftrackGroup(TyperGroup):
             if type(error).__module__.startswith("typer"):
                 raise
             print(
-                f"reftrack: unexpected {type(error).__name__}: {error} "
-                "(a bug: please report it; REFTRACK_DEBUG=1 shows the traceback)",
+                error_line(
+                    f"unexpected {type(error).__name__}: {error} "
+                    "(a bug: please report it; REFTRACK_DEBUG=1 shows the traceback)"
+                ),
                 file=sys.stderr,
             )
             raise typer.Exit(1) from None

@@ -8,6 +8,7 @@ import typer
 
 from reftrack.cli.context import GlobalOptions
 from reftrack.cli.options import Json, emit
+from reftrack.render.safe import print_plain
 
 config_app = typer.Typer(
     add_completion=False,
@@ -47,7 +48,7 @@ def get(key: Key, json: Json = False) -> None:
 
     value = get_value(key)
     source = next(s for k, _v, s in show_values() if k == key)
-    emit(json, lambda: setting_document(key, value, source), lambda: print(value))
+    emit(json, lambda: setting_document(key, value, source), lambda: print_plain(value))
 
 
 @config_app.command("set")
@@ -59,7 +60,11 @@ def set_(
     from reftrack.render.settings import setting_document
 
     stored = set_value(key, value)
-    emit(json, lambda: setting_document(key, stored, "file"), lambda: print(f"{key} = {stored}"))
+    emit(
+        json,
+        lambda: setting_document(key, stored, "file"),
+        lambda: print_plain(f"{key} = {stored}"),
+    )
 
 
 @config_app.command("unset")
@@ -72,7 +77,7 @@ def unset(key: Key, json: Json = False) -> None:
     emit(
         json,
         lambda: setting_document(key, default, "default"),
-        lambda: print(f"{key} = {default} (default)"),
+        lambda: print_plain(f"{key} = {default} (default)"),
     )
 
 
@@ -82,7 +87,7 @@ def path(json: Json = False) -> None:
     from reftrack.config import config_path
 
     where = config_path()
-    emit(json, lambda: {"path": str(where), "exists": where.exists()}, lambda: print(where))
+    emit(json, lambda: {"path": str(where), "exists": where.exists()}, lambda: print_plain(where))
 
 
 cron_app = typer.Typer(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -191,6 +192,11 @@ def clean_email(text: str | None) -> str | None:
     cleaned = clean_optional(text)
     if cleaned is None:
         return None
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
+        # A control or format character (ESC, a bidi override) is never part of an address.
+        raise UsageProblem(
+            f"--email: '{cleaned}' holds a control character", "type the address alone"
+        )
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", cleaned):
         raise UsageProblem(f"--email: '{cleaned}' is not an e-mail address", "use name@example.com")
     return cleaned

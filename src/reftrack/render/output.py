@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -13,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
+
+from reftrack.render.safe import visible
 
 
 def plain_terminal() -> bool:
@@ -23,8 +27,61 @@ def plain_terminal() -> bool:
     return os.environ.get("NO_COLOR", "") != ""
 
 
+def visible_text(text: Text) -> Text:
+    """A Rich `Text` with its control and bidi characters shown as escapes, styles kept."""
+    plain = text.plain
+    shown = visible(plain)
+    if shown == plain:
+        return text
+    # Where each character of the old text starts in the new one, so styles still fit.
+    starts = [0]
+    for character in plain:
+        starts.append(starts[-1] + len(visible(character)))
+    spans = [Span(starts[s.start], starts[s.end], s.style) for s in text.spans]
+    safe = text.copy()
+    safe.plain = shown
+    safe.spans = spans
+    return safe
+
+
+def _visible_renderable(renderable: Any) -> Any:
+    """A renderable whose user text is shown safely, measured as it will be printed."""
+    if isinstance(renderable, str):
+        return visible(renderable)
+    if isinstance(renderable, Text):
+        return visible_text(renderable)
+    if isinstance(renderable, Table):
+        for column in renderable.columns:
+            column.header = _visible_renderable(column.header)
+            column._cells[:] = [_visible_renderable(cell) for cell in column._cells]
+        renderable.title = _visible_renderable(renderable.title)
+        renderable.caption = _visible_renderable(renderable.caption)
+    return renderable
+
+
 class _Console(Console):
-    """A Rich console that leaves a closed pipe (`reftrack log | head`) to the CLI boundary."""
+    """A Rich console that shows user text safely (rule 11) and never reads it as markup.
+
+    Every string, `Text` and table cell handed to `print` has its control and bidi characters
+    made visible before Rich measures it, so columns stay aligned; `render` then checks every
+    segment again, so a renderable of another kind cannot slip a raw one through. Rich's own
+    `Text` drops BEL, backspace, VT, FF and CR as it is built: those never reach the terminal
+    either. It also leaves a closed pipe (`reftrack log | head`) to the CLI boundary.
+    """
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Print, with every piece of user text made safe first."""
+        super().print(*(_visible_renderable(o) for o in objects), **options)
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        """Rich's segments, none carrying a raw control or bidi character."""
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable():
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style)
 
     def on_broken_pipe(self) -> None:
         """Stop writing, and let the boundary end the run quietly (Rich would exit 1)."""
@@ -35,14 +92,20 @@ class _Console(Console):
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr): styles on a terminal only, none with NO_COLOR."""
     # highlight=False: user data (numbers in names, URLs) is not restyled behind our back.
+    # markup=False: no string is ever read as markup, so a label like "[/]" prints as typed.
     # soft_wrap=True: a line (a command to copy) is never broken; tables still fit the width.
     if plain_terminal():
         # Rich's no_color drops colours but keeps bold, dim and reset codes; without a colour
         # system it writes no escape sequence at all, as the docs promise.
         return _Console(
-            stderr=stderr, highlight=False, soft_wrap=True, no_color=True, color_system=None
+            stderr=stderr,
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+            no_color=True,
+            color_system=None,
         )
-    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _Console(stderr=stderr, highlight=False, markup=False, soft_wrap=True)
 
 
 def keep_whole(table: Table, *whole: int) -> Table:

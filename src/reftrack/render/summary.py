@@ -12,6 +12,7 @@ from reftrack.domain.summary import WeeklySummary
 from reftrack.render.charts import bar
 from reftrack.render.output import plural
 from reftrack.render.reminders import reminder_command, reminder_text
+from reftrack.render.safe import visible
 
 LOOPS_LISTED = 10
 
@@ -114,7 +115,7 @@ def summary_text(summary: WeeklySummary) -> str:
     lines += _chart_lines(s)
     lines += ["", f"Open loops as of {s.today} ({len(_fresh_loops(s))})"]
     lines += _loop_lines(s) or ["Nothing open. Ask someone new this week."]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _md(text: str) -> str:
@@ -149,7 +150,7 @@ def summary_markdown(summary: WeeklySummary) -> str:
     if older := _older_loops(s):
         loops.append(f"- {older}: `reftrack today --all`")
     lines += loops or ["Nothing open."]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def summary_document(summary: WeeklySummary) -> dict[str, Any]:

@@ -52,6 +52,7 @@ TEXT = {
 }
 
 SETUP = [
+    ["config", "unset", "timezone"],
     ["config", "set", "ideal_customer", TEXT["ideal customer"]],
     ["config", "set", "signature", TEXT["signature"]],
     ["contact", "add", TEXT["name"], "--company", TEXT["company"], "--phone", TEXT["phone"]],
@@ -73,6 +74,10 @@ SETUP = [
     ["score", "add", "jane", "--liking", "5", "--reciprocity", "4", "--credibility", "5",
      "--commitment", "1", "--note", TEXT["score note"]],
     ["off", "add", "2026-12-24", "--note", TEXT["day off note"]],
+    ["off", "add", "2026-12-28", "--note", TEXT["day off note"]],
+    ["off", "rm", "2026-12-28"],
+    ["contact", "add", f"Old {HOSTILE}", "--company", TEXT["company"]],
+    ["contact", "archive", "old"],
     ["goal", "set", "--referrals", "8", "--per", "month"],
 ]  # fmt: skip
 
@@ -104,9 +109,13 @@ VIEWS = [
     "config show",
     "config get ideal_customer",
     "config get signature",
+    "config path",
+    "cron show",
 ]
 
-NO_USER_TEXT = ("goal show", "script")
+NO_USER_TEXT = ("goal show", "script", "config path", "cron show")
+# Commands that write outside the database or show generated data only.
+NOT_HERE = {"cron install", "cron remove", "demo"}
 
 # Errors that quote what was typed, on stderr: unknown names, near misses, bad values.
 ERRORS = {
@@ -177,6 +186,21 @@ def test_every_view_shows_hostile_text_as_typed_and_harmless(hostile: Rep, termi
             assert "\\x9b\\x7f \\u202e\\u2066\\u200f" in text, (command, text)
 
 
+def test_no_command_is_forgotten() -> None:
+    import typer.main
+
+    from reftrack.cli import COMMANDS, app
+
+    root = typer.main.get_command(app)
+    every = set()
+    for name in COMMANDS:
+        group = getattr(root.get_command(None, name), "commands", None)
+        every |= {f"{name} {sub}" for sub in group} if group else {name}
+    runs = [*SETUP, *(v.split() for v in VIEWS), *ERRORS.values()]
+    covered = {" ".join(args[:2]) for args in runs} | {args[0] for args in runs}
+    assert every - NOT_HERE <= covered, sorted(every - NOT_HERE - covered)
+
+
 def test_the_screen_clearing_name_shows_as_an_escape(hostile: Rep) -> None:
     text = hostile.ok("contact list", TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS="200").stdout
     assert "Jane [bold red]x [/] \\x1b[2J\\x1b[H \\x1b]0;title" in text
@@ -236,3 +260,21 @@ def test_an_email_with_a_control_character_is_refused(rep: Rep) -> None:
     assert result.exit_code == 2, result.stderr
     assert "control character" in result.stderr and "\\x1b[2J" in result.stderr
     assert rep.ok("contact list --json").stdout.strip() == "[]"
+
+
+def test_a_real_terminal_gets_no_screen_clearing_sequence(rep: Rep) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    import os
+    import sys
+
+    rep.ok(["contact", "add", "Clear \x1b[2J\x1b[HX", "--note", "\x1b]0;owned\x07 \u202eevil"])
+    rep.ok(["thank", "clear", "--gift", "\x1b[2J\x1b[HX"])
+    env = {**os.environ, **rep.env, "COLUMNS": "100", "NO_COLOR": ""}
+    for command in (["contact", "list"], ["contact", "show", "clear"], ["log"]):
+        child = pexpect.spawn(
+            sys.executable, ["-m", "reftrack", *command], env=env, encoding="utf-8", timeout=60
+        )
+        text = str(child.read()).replace("\r\n", "\n")  # how a pty ends lines
+        child.close()
+        assert "\\x1b[2J\\x1b[HX" in text, (command, text)
+        assert not raw_characters(text), (command, raw_characters(text))

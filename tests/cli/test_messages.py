@@ -78,3 +78,13 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(busy: Rep, command: str) -
     errors = run.stderr.read().decode()
     assert run.wait(timeout=60) == 0, errors
     assert errors == ""
+
+
+def test_an_argument_that_is_not_utf8_is_refused_before_anything_is_stored(rep: Rep) -> None:
+    not_text = b"Jo\x9b".decode("utf-8", "surrogateescape")
+    before = rep.db.read_bytes()
+    result = rep.run(["contact", "add", not_text])
+    assert result.exit_code == 2
+    assert "is not valid UTF-8 text" in result.stderr
+    assert "\\x9b" in result.stderr and "unexpected" not in result.stderr
+    assert rep.db.read_bytes() == before

@@ -142,6 +142,17 @@ class ReftrackGroup(TyperGroup):
         except UsageError as error:
             raise _quiet_usage(error) from None
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse an argument that is not text: bytes that are no UTF-8 cannot be stored."""
+        for arg in args:
+            if any("\ud800" <= ch <= "\udfff" for ch in arg):
+                typed = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                raise typer.BadParameter(
+                    f"'{typed}' is not valid UTF-8 text; type it again in a UTF-8 terminal",
+                    ctx=ctx,
+                )
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a ReftrackError becomes one line and exit 1 (2 for bad usage)."""
         try:

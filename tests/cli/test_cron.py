@@ -6,8 +6,10 @@ table in a file, so no real crontab is read or written.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -569,3 +571,47 @@ def test_a_path_with_percent_quotes_and_dollars_runs_as_cron_runs_it(
     # Only the database at that exact path knows Jane's close, and only its config Ann.
     assert "Jane Doe" in result.stdout
     assert all(p.name.startswith(db.name) or p == config for p in place.iterdir())
+
+
+# ---------------------------------------------------------------- passwords
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        (
+            "postgresql+psycopg://ann:s3cr%40t@db.example.com/sales",
+            "postgresql+psycopg://ann:***@db.example.com/sales",
+        ),
+        (
+            "postgresql+psycopg://ann@db.example.com/sales?password=s3cr%40t&sslmode=require",
+            "postgresql+psycopg://ann@db.example.com/sales?password=***&sslmode=require",
+        ),
+    ],
+)
+def test_a_password_in_the_url_is_never_shown_nor_installed(
+    rep: Rep, crontab: Crontab, url: str, shown: str
+) -> None:
+    crontab.write(USER_TABLE)
+    show = rep.run("cron show", PATH=crontab.path, REFTRACK_DB=url)
+    assert show.exit_code == 0, show.stderr
+    assert f"REFTRACK_DB={shlex.quote(shown)} " in show.stdout
+    assert "s3cr" not in show.stdout + show.stderr
+    assert "shown as ***" in show.stderr
+    document = json.loads(rep.ok("cron show --json", PATH=crontab.path, REFTRACK_DB=url).stdout)
+    assert document["password_hidden"] is True and "s3cr" not in json.dumps(document)
+    install = rep.run("cron install", PATH=crontab.path, REFTRACK_DB=url)
+    assert install.exit_code == 1
+    message = install.stderr.strip()
+    assert len(message.splitlines()) == 1 and "s3cr" not in message
+    assert "holds a password" in message and "~/.pgpass" in message
+    assert "service=" in message
+    assert crontab.text() == USER_TABLE
+
+
+def test_a_url_without_a_password_is_installed_as_given(rep: Rep, crontab: Crontab) -> None:
+    url = "postgresql+psycopg://ann@db.example.com/sales?service=sales"
+    result = rep.ok("cron install --today off", PATH=crontab.path, REFTRACK_DB=url)
+    assert "shown as ***" not in result.stderr
+    (line,) = crontab.own_lines()
+    assert f"REFTRACK_DB='{url}' " in line

@@ -95,6 +95,8 @@ class CronPlan:
     jobs: tuple[CronJob, ...]
     mailto: str | None
     skipped: tuple[str, ...]
+    # The database URL holds a password, shown as *** in the lines: never to be installed.
+    password_hidden: bool = False
 
     @property
     def lines(self) -> tuple[str, ...]:

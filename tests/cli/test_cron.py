@@ -6,8 +6,10 @@ table in a file, so no real crontab is read or written.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Rep
+from tests.conftest import PINNED_NOW, Rep
+from tests.cron_emulation import as_cron_runs
 
 FAKE_CRONTAB = """#!{python}
 import sys
@@ -126,6 +129,13 @@ def expected_line(
         f"{fields} LC_ALL=C.UTF-8 REFTRACK_DB={rep.db} REFTRACK_CONFIG={rep.config} "
         f"{reftrack_word()} {command} {mark}"
     )
+
+
+def as_cron_would(line: str) -> str:
+    """The command of a crontab line as cron hands it to `sh -c`, which no `%` cut short."""
+    command, stdin = as_cron_runs(re.split(r"\s+", line, maxsplit=5)[5])
+    assert stdin is None, f"cron would cut the line at a %: {line}"
+    return command
 
 
 # ---------------------------------------------------------------- show
@@ -265,7 +275,8 @@ def test_install_ends_a_table_without_a_final_newline_before_adding(rep: Rep, cr
     cron_ok(rep, crontab, "install --today off")
     assert crontab.text().startswith("0 5 * * * backup\n30 7 * * MON ")
     cron_ok(rep, crontab, "remove")
-    assert crontab.text() == "0 5 * * * backup\n"
+    # Byte for byte as the user had it: the newline reftrack added goes with its lines.
+    assert crontab.text() == "0 5 * * * backup"
 
 
 # ---------------------------------------------------------------- MAILTO
@@ -492,9 +503,7 @@ def test_a_crontab_that_is_not_utf8_is_left_alone(rep: Rep, crontab: Crontab) ->
 def test_the_installed_today_line_runs_in_crons_bare_environment(rep: Rep, crontab: Crontab):
     cron_ok(rep, crontab, "install")
     (today,) = [line for line in crontab.own_lines() if line.endswith("# reftrack:today")]
-    command = re.split(r"\s+", today, maxsplit=5)[5]
-    # What cron does to the command before handing it to sh: \% becomes %.
-    command = command.replace("\\%", "%")
+    command = as_cron_would(today)
     result = subprocess.run(
         ["env", "-i", "/bin/sh", "-c", command],
         capture_output=True,
@@ -516,7 +525,7 @@ def test_a_friday_summary_reviews_the_week_ending_as_cron_runs_it(rep: Rep, cron
     assert "reftrack summary --week this" in result.stdout
     (summary,) = crontab.own_lines()
     assert summary.endswith(" summary --week this # reftrack:summary")
-    command = re.split(r"\s+", summary, maxsplit=5)[5].replace("\\%", "%")
+    command = as_cron_would(summary)
     friday = subprocess.run(
         ["env", "-i", "REFTRACK_NOW=2026-11-27T16:30", "/bin/sh", "-c", command],
         capture_output=True,
@@ -528,3 +537,81 @@ def test_a_friday_summary_reviews_the_week_ending_as_cron_runs_it(rep: Rep, cron
     # The week of Friday 2026-11-27 (W48), with the ask of that Thursday in it.
     assert "2026-W48" in friday.stdout and "2026-W47" not in friday.stdout
     assert cron_ok(rep, crontab, "show --summary 'MON 07:30'").stdout.count("--week") == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "100% sure",
+        "back\\%slash",
+        "\\\\%%\\",
+        'it\'s "$HOME" `id` $(id) \\n #x',
+        "%s %%d \\%% ends\\",
+    ],
+)
+def test_a_path_with_percent_quotes_and_dollars_runs_as_cron_runs_it(
+    rep: Rep, crontab: Crontab, tmp_path: Path, name: str
+) -> None:
+    place = tmp_path / name
+    place.mkdir()
+    db, config = place / f"{name}.db", place / f"{name}.toml"
+    there = {"REFTRACK_DB": str(db), "REFTRACK_CONFIG": str(config)}
+    # The rows are Ann's: a run reading another config (another rep) would not see them.
+    for args in ("config set rep ann", 'contact add "Jane Doe"', "close jane --won"):
+        assert rep.run(args, **there).exit_code == 0
+    line = rep.run("cron show --summary off", PATH=crontab.path, **there).stdout.strip()
+    result = subprocess.run(
+        ["env", "-i", f"REFTRACK_NOW={PINNED_NOW}", "/bin/sh", "-c", as_cron_would(line)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+    assert result.returncode == 0, result.stderr
+    # Only the database at that exact path knows Jane's close, and only its config Ann.
+    assert "Jane Doe" in result.stdout
+    assert all(p.name.startswith(db.name) or p == config for p in place.iterdir())
+
+
+# ---------------------------------------------------------------- passwords
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        (
+            "postgresql+psycopg://ann:s3cr%40t@db.example.com/sales",
+            "postgresql+psycopg://ann:***@db.example.com/sales",
+        ),
+        (
+            "postgresql+psycopg://ann@db.example.com/sales?password=s3cr%40t&sslmode=require",
+            "postgresql+psycopg://ann@db.example.com/sales?password=***&sslmode=require",
+        ),
+    ],
+)
+def test_a_password_in_the_url_is_never_shown_nor_installed(
+    rep: Rep, crontab: Crontab, url: str, shown: str
+) -> None:
+    crontab.write(USER_TABLE)
+    show = rep.run("cron show", PATH=crontab.path, REFTRACK_DB=url)
+    assert show.exit_code == 0, show.stderr
+    assert f"REFTRACK_DB={shlex.quote(shown)} " in show.stdout
+    assert "s3cr" not in show.stdout + show.stderr
+    assert "shown as ***" in show.stderr
+    document = json.loads(rep.ok("cron show --json", PATH=crontab.path, REFTRACK_DB=url).stdout)
+    assert document["password_hidden"] is True and "s3cr" not in json.dumps(document)
+    install = rep.run("cron install", PATH=crontab.path, REFTRACK_DB=url)
+    assert install.exit_code == 1
+    message = install.stderr.strip()
+    assert len(message.splitlines()) == 1 and "s3cr" not in message
+    assert "holds a password" in message and "~/.pgpass" in message
+    assert "service=" in message
+    assert crontab.text() == USER_TABLE
+
+
+def test_a_url_without_a_password_is_installed_as_given(rep: Rep, crontab: Crontab) -> None:
+    url = "postgresql+psycopg://ann@db.example.com/sales?service=sales"
+    result = rep.ok("cron install --today off", PATH=crontab.path, REFTRACK_DB=url)
+    assert "shown as ***" not in result.stderr
+    (line,) = crontab.own_lines()
+    assert f"REFTRACK_DB='{url}' " in line

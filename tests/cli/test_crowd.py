@@ -94,3 +94,67 @@ def test_a_name_is_resolved_and_checked_before_the_write_lock_is_taken(rep: Rep)
     assert "no contact 'Nobody Atall'" in unknown_error
     assert duplicate.returncode == 1
     assert "there is already a contact 'Ada Quinn'" in duplicate_error
+
+
+def test_every_other_writer_checks_what_it_was_told_before_the_write_lock(rep: Rep) -> None:
+    rep.ok(["contact", "add", "Ada Quinn"])
+    rep.ok(["referral", "add", "Pat Prospect", "--from", "Ada Quinn"])
+    refusals = {
+        ("share", "Nobody Atall", "--content", "Playbook"): "no contact 'Nobody Atall'",
+        ("share", "Ada Quinn", "--forwarded"): "nothing was shared with Ada Quinn yet",
+        ("score", "Nobody Atall", "--liking", "5"): "no contact 'Nobody Atall'",
+        ("referral", "add", "Kim Lo", "--from", "Nobody Atall"): "no contact 'Nobody Atall'",
+        ("referral", "add", "Ada Quinn", "--from", "Ada Quinn"): "cannot refer themselves",
+        ("referral", "update", "#999", "--status", "won"): "no referral #999",
+        ("referral", "update", "pat", "--status", "new"): "is already new",
+        ("referral", "inform", "#999"): "no referral #999",
+        ("off", "rm", "2026-12-25"): "is not a day off",
+        ("demo",): "already holds data",
+    }
+    with write_lock_held(rep.db):
+        started = {args: start(rep, list(args)) for args in refusals}
+        for args, process in started.items():
+            _, stderr = process.communicate(timeout=30)
+            assert process.returncode == 1, (args, stderr)
+            assert refusals[args] in stderr, (args, stderr)
+
+
+def test_a_crowd_of_every_kind_of_writer_all_lands(rep: Rep) -> None:
+    for name in REFERRERS[:3]:
+        rep.ok(["contact", "add", name])
+        rep.ok(["referral", "add", f"First of {name}", "--from", name])
+    tables = ("share", "score", "referral", "referral_event", "day_off", "goal", "contact")
+    before = {t: count(rep.db, t) for t in tables}
+    commands = []
+    for index, name in enumerate(REFERRERS[:3]):
+        commands += [
+            ["share", name, "--content", f"Post {index}"],
+            ["score", name, "--liking", "4", "--reciprocity", "3", "--credibility", "5"],
+            ["referral", "add", f"Second of {name}", "--from", name],
+            ["referral", "inform", f"First of {name}"],
+            ["off", "add", f"2026-12-{index + 28}"],
+            [
+                "goal",
+                "set",
+                "--referrals",
+                f"{index + 4}",
+                "--per",
+                "month",
+                "--from",
+                f"2027-0{index + 1}-01",
+            ],
+        ]
+    writers = [start(rep, args) for args in commands]
+    for process in writers:
+        _, stderr = process.communicate(timeout=150)
+        assert process.returncode == 0, (process.args, stderr)
+    landed = {t: count(rep.db, t) - n for t, n in before.items()}
+    assert landed == {
+        "share": 3,
+        "score": 3,
+        "referral": 3,
+        "referral_event": 6,
+        "day_off": 3,
+        "goal": 3,
+        "contact": 3,
+    }

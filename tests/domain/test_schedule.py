@@ -8,6 +8,8 @@ reftrack lines the user commented out, and a last line without a newline.
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,7 @@ from reftrack.domain.schedule import (
     CronJob,
     CronPlan,
     Schedule,
+    command_text,
     job_args,
     job_line,
     parse_schedule,
@@ -23,6 +26,7 @@ from reftrack.domain.schedule import (
     without_reftrack,
 )
 from reftrack.errors import UsageProblem
+from tests.cron_emulation import as_cron_runs
 
 COMMAND = "LC_ALL=C.UTF-8 REFTRACK_DB=/home/ann/rt.db /usr/local/bin/reftrack"
 
@@ -135,9 +139,11 @@ def test_a_crontab_without_reftrack_lines_is_left_as_it_is(text: str) -> None:
 def test_install_adds_below_the_users_bytes_and_remove_gives_them_back(text: str, plan: CronPlan):
     installed = with_plan(text, plan)
     assert installed.after.startswith(newline_ended(text) if plan.jobs else text)
-    assert installed.after.endswith("".join(f"{line}\n" for line in plan.lines))
+    added = installed.after[len(newline_ended(text)) :] if plan.jobs else ""
+    assert added.count("\n") == len(plan.lines) and added.endswith("\n" if plan.jobs else "")
     removed = without_reftrack(installed.after)
-    assert removed.after == (newline_ended(text) if plan.jobs else text)
+    # Byte for byte, a last line without a newline included.
+    assert removed.after == text
     assert removed.removed == len(plan.lines)
 
 
@@ -147,8 +153,53 @@ def test_installing_again_replaces_the_old_lines_and_nothing_else(
     text: str, first: CronPlan, second: CronPlan
 ) -> None:
     once = with_plan(with_plan(text, first).after, second).after
-    assert once == with_plan(newline_ended(text) if first.jobs else text, second).after
+    assert once == with_plan(text, second).after
     assert with_plan(once, second).after == once
+    assert without_reftrack(once).after == text
+
+
+def test_remove_takes_back_the_newline_install_added_and_no_other() -> None:
+    plan = PLANS[0]
+    installed = with_plan("0 5 * * * backup", plan).after
+    assert installed.startswith("0 5 * * * backup\n30 7 * * MON ")
+    assert without_reftrack(installed).after == "0 5 * * * backup"
+    # The user wrote a line below reftrack's since: the newline now ends a line of theirs.
+    assert without_reftrack(installed + "0 6 * * * mine").after == (
+        "0 5 * * * backup\n0 6 * * * mine"
+    )
+    # A table that ended in a newline keeps it; one reftrack line left behind still counts.
+    assert without_reftrack(with_plan("0 5 * * * backup\n", plan).after).after == (
+        "0 5 * * * backup\n"
+    )
+    last_only = installed.splitlines(keepends=True)
+    assert without_reftrack("".join([last_only[0], last_only[-1]])).after == "0 5 * * * backup"
+
+
+# ---------------------------------------------------------------- the command as cron runs it
+
+_path_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("%\\'\"$`!#&;|<>(){}[]*?~ \t=")),
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x00"),
+    ),
+    min_size=1,
+    max_size=20,
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_path_text, min_size=1, max_size=3), st.lists(_path_text, max_size=2))
+def test_cron_hands_the_shell_the_exact_words(values: list[str], args: list[str]) -> None:
+    environment = {f"VAR{index}": value for index, value in enumerate(values)}
+    command = command_text(("/opt/reft %\\%/reftrack",), environment, tuple(args))
+    shell, stdin = as_cron_runs(command)
+    assert stdin is None, "a % cut the command"
+    words = shlex.split(shell)
+    assert words == [
+        *(f"{name}={value}" for name, value in environment.items()),
+        "/opt/reft %\\%/reftrack",
+        *args,
+    ]
 
 
 @settings(max_examples=200)

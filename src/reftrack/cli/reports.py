@@ -50,7 +50,7 @@ def summary(
     output: Annotated[
         Path | None,
         typer.Option(
-            help="Write to this file (created private) instead of stdout.", dir_okay=False
+            help="Write to this regular file (made private, replaced whole) instead of stdout."
         ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON: the same as --format json.")] = (

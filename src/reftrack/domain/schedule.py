@@ -31,6 +31,9 @@ JOBS = ("summary", "today")
 JOB_COMMANDS = {"summary": ("summary",), "today": ("today",)}
 THIS_WEEK = ("--week", "this")
 MARK = "reftrack:"
+# Written after the job's mark when reftrack had to end the user's last line with a newline
+# (cron skips a last line without one), so that `cron remove` takes that newline back too.
+ADDED_NEWLINE = "added-newline"
 OFF = "off"
 ACCEPTED = (
     'use "DAYS HH:MM", DAYS being MON, MON-FRI, MON,WED,FRI, SUN or * for every day, '
@@ -48,7 +51,9 @@ _OWN_JOB = re.compile(
     + re.escape(MARK)
     + r"(?P<job>"
     + "|".join(JOBS)
-    + r")(?:\s+mailto=(?P<mailto>.*?))?\s*$"
+    + r")(?P<added>\s+"
+    + ADDED_NEWLINE
+    + r")?(?:\s+mailto=(?P<mailto>.*?))?\s*$"
 )
 _MAILTO = re.compile(r"^\s*MAILTO\s*=(?P<value>.*)$")
 
@@ -90,6 +95,8 @@ class CronPlan:
     jobs: tuple[CronJob, ...]
     mailto: str | None
     skipped: tuple[str, ...]
+    # The database URL holds a password, shown as *** in the lines: never to be installed.
+    password_hidden: bool = False
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -226,19 +233,34 @@ def mailto_line(address: str) -> str:
     return f'MAILTO="{address}"' if " " in address else f"MAILTO={address}"
 
 
+def _shell_word(word: str) -> str:
+    r"""One word for the shell, quoted so that no backslash stands right before a `%`.
+
+    Cron reads a backslash as escaping the character after it. A path's `\%`, with its
+    `%` escaped, would become `\\%`: the second backslash is the escaped character, and
+    the `%` ends the command. So the word is quoted in two parts, `'…\'` then `'%…'`,
+    which the shell joins again. `shlex.quote` puts every word holding a backslash in
+    single quotes, and its `'"'"'` for a quote holds none, so each backslash is inside
+    quotes that can close right after it.
+    """
+    return shlex.quote(word).replace("\\%", "\\''%")
+
+
 def command_text(
     program: tuple[str, ...], environment: dict[str, str], args: tuple[str, ...]
 ) -> str:
     """A shell command for cron: `NAME=value … /abs/program args`, quoted, `%` escaped."""
-    words = [f"{name}={shlex.quote(value)}" for name, value in environment.items()]
-    words += [shlex.quote(word) for word in (*program, *args)]
+    words = [f"{name}={_shell_word(value)}" for name, value in environment.items()]
+    words += [_shell_word(word) for word in (*program, *args)]
     text = " ".join(words)
     if "\n" in text or "\r" in text:
         raise ReftrackError(
             "a path for the crontab line holds a line break, which cron cannot take",
             "move the database or config file to a path without one",
         )
-    # Cron turns an unescaped % into a line break; a backslash keeps it a percent sign.
+    # Cron turns an unescaped % into a line break (the rest of the line becoming the job's
+    # input); a backslash right before it keeps it a percent sign, and cron drops the
+    # backslash.
     return text.replace("%", "\\%")
 
 
@@ -290,9 +312,14 @@ def without_reftrack(text: str) -> CrontabEdit:
             removed_mailto = value
         else:
             kept_mailto = value
+    after = "".join(line for index, line in enumerate(lines) if index not in drop)
+    # The newline reftrack put at the end of the user's last line goes with its lines, as
+    # long as nothing of the user's has been written below them since.
+    if any(found.group("added") for found in marks) and len(lines) - 1 in drop:
+        after = after.removesuffix("\n")
     return CrontabEdit(
         before=text,
-        after="".join(line for index, line in enumerate(lines) if index not in drop),
+        after=after,
         removed_jobs=tuple(found.group("job") for found in marks),
         removed_mailto=removed_mailto,
         kept_mailto=kept_mailto,
@@ -305,8 +332,19 @@ def with_plan(text: str, plan: CronPlan) -> CrontabEdit:
     taken = without_reftrack(text)
     after = taken.after
     if plan.lines:
-        # Cron ignores a last line without a newline, so the user's gets one before ours.
+        lines = plan.lines
+        # Cron ignores a last line without a newline, so the user's gets one before ours,
+        # and reftrack's lines record it for `cron remove` to take back.
         if after and not after.endswith("\n"):
             after += "\n"
-        after += "".join(f"{line}\n" for line in plan.lines)
+            lines = tuple(_with_added_newline(line) for line in lines)
+        after += "".join(f"{line}\n" for line in lines)
     return dataclasses.replace(taken, after=after)
+
+
+def _with_added_newline(line: str) -> str:
+    """A job line marked as having ended the user's last line; other lines as they are."""
+    found = _OWN_JOB.match(line)
+    if found is None:
+        return line
+    return f"{line[: found.end('job')]} {ADDED_NEWLINE}{line[found.end('job') :]}"

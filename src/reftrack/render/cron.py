@@ -20,6 +20,13 @@ NO_MAILTO = (
 )
 
 
+PASSWORD_HIDDEN = (
+    "The database URL's password is shown as ***. `cron install` refuses a URL holding "
+    "one: give the URL without it and keep the password in ~/.pgpass (chmod 600), or use "
+    "postgresql+psycopg://?service=NAME with ~/.pg_service.conf. See docs/cron.md."
+)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -37,6 +44,8 @@ def print_plan(plan: CronPlan) -> None:
         err.print("Both jobs are off: there is nothing to install.")
     elif plan.mailto is not None:
         err.print(Text(MAILTO_REACH))
+    if plan.jobs and plan.password_hidden:
+        err.print(Text(PASSWORD_HIDDEN))
 
 
 def plan_document(plan: CronPlan) -> dict[str, Any]:
@@ -55,6 +64,7 @@ def plan_document(plan: CronPlan) -> dict[str, Any]:
             for job in plan.jobs
         ],
         "off": list(plan.skipped),
+        "password_hidden": plan.password_hidden,
     }
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
@@ -149,17 +151,74 @@ def emit_json(document: Any) -> None:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write a report to a file readable by the user alone, replacing it whole."""
-    import os
+    """Write a report to a regular file, replacing it whole, readable by the user alone.
+
+    Only a regular file or a new path is written; a device, FIFO, socket, directory or
+    kernel file (/proc, /sys), or a link to one, is refused and left as it was. A link to
+    a regular file is written through: the file it points to is replaced, the link stays.
+    """
     import tempfile
 
     from reftrack.errors import ReftrackError
 
-    target = path.expanduser()
+    given = path.expanduser()
+    target = Path(os.path.realpath(given))
+    _check_report_file(given, target)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".reftrack-")
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reftrack-")
+    except OSError as error:
+        raise ReftrackError(f"--output: cannot write {given}: {error.strerror}") from None
+    try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
+        # Looked at again just before the swap: it may have become something else meanwhile.
+        _check_report_file(given, target)
         os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise ReftrackError(f"--output: cannot write {given}: {error.strerror}") from None
+        raise
+
+
+_KERNEL_FILES = (Path("/proc"), Path("/sys"))
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_report_file(given: Path, target: Path) -> None:
+    """Refuse, saying what it is, a `target` that is neither a regular file nor a new path."""
+    from reftrack.errors import ReftrackError
+
+    fix = "give a regular file or a new path, or leave out --output and redirect stdout"
+    through = f" (a link to {target})" if given.is_symlink() else ""
+    root = next((root for root in _KERNEL_FILES if target.is_relative_to(root)), None)
+    if root is not None:
+        raise ReftrackError(
+            f"--output: {given}{through} is a kernel file under {root}, not a file for a report",
+            fix,
+        )
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        if given.is_symlink():
+            raise ReftrackError(
+                f"--output: {given} is a link to {target}, which does not exist", fix
+            ) from None
+        if not target.parent.is_dir():
+            raise ReftrackError(
+                f"--output: cannot write {given}: the directory {given.parent} does not exist",
+                "create it first, or give a path in a directory that exists",
+            ) from None
+        return
     except OSError as error:
-        raise ReftrackError(f"cannot write {target}: {error.strerror}") from None
+        raise ReftrackError(f"--output: cannot write {given}: {error.strerror}") from None
+    if not stat.S_ISREG(found.st_mode):
+        kind = next((what for test, what in _KINDS if test(found.st_mode)), "a special file")
+        raise ReftrackError(f"--output: {given}{through} is {kind}, not a regular file", fix)

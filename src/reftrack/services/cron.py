@@ -8,6 +8,7 @@ only reftrack's lines (that module says why python-crontab's model is not used).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,17 @@ def reftrack_program() -> tuple[str, ...]:
     return (python, "-m", "reftrack")
 
 
+PASSWORD_IN_URL = (
+    "the database URL holds a password, which cron would keep in your crontab in clear "
+    "and show in the subject of every mail"
+)
+PASSWORD_ELSEWHERE = (
+    "give the URL without it and keep the password in ~/.pgpass (chmod 600), or name a "
+    "section of ~/.pg_service.conf: postgresql+psycopg://?service=NAME; "
+    "PGPASSWORD in the crontab would be in clear too"
+)
+
+
 def database_location(db: str | None) -> str:
     """The database the user has now (`--db`, REFTRACK_DB or the default), made absolute."""
     if db and "://" in db:
@@ -55,6 +67,23 @@ def database_location(db: str | None) -> str:
     from reftrack.services.runtime import default_database
 
     return os.path.abspath(default_database())
+
+
+def shown_location(location: str) -> tuple[str, bool]:
+    """The location as a crontab line may show it, and whether a password was hidden.
+
+    A password is hidden wherever a URL holds one: after the user name, or as a
+    `password=` option.
+    """
+    from reftrack.store.files import URL_SCHEME, database_url
+
+    if not URL_SCHEME.match(location):
+        return location, False
+    url = database_url(location)
+    if not url.password and not url.query.get("password"):
+        return location, False
+    shown = url.render_as_string(hide_password=True)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", shown), True
 
 
 def config_location() -> str:
@@ -77,9 +106,10 @@ def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPl
             "--mailto: both jobs are off, so there is nothing to mail",
             "turn one on, or leave --mailto out",
         )
+    location, password_hidden = shown_location(database_location(db))
     environment = {
         "LC_ALL": LOCALE,
-        "REFTRACK_DB": database_location(db),
+        "REFTRACK_DB": location,
         "REFTRACK_CONFIG": config_location(),
     }
     from reftrack.config import load_settings
@@ -95,11 +125,14 @@ def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPl
         jobs=tuple(jobs),
         mailto=address,
         skipped=tuple(name for name in JOBS if name not in chosen),
+        password_hidden=password_hidden,
     )
 
 
 def install(cron_plan: CronPlan) -> CronInstall:
     """Put the plan's lines in the user's crontab in place of reftrack's earlier ones."""
+    if cron_plan.password_hidden and cron_plan.jobs:
+        raise ReftrackError(PASSWORD_IN_URL, PASSWORD_ELSEWHERE)
     crontab = _UserCrontab()
     edit = with_plan(crontab.load(), cron_plan)
     if edit.changed:

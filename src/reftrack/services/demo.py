@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, insert, select
+from sqlmodel import Session
 
 from reftrack.demo import DemoHistory, generate
 from reftrack.errors import ReftrackError
@@ -44,26 +45,35 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
         raise ReftrackError(f"--years: {years} is out of range (1 to 50)")
     if not 10 <= contacts <= 100_000:
         raise ReftrackError(f"--contacts: {contacts} is out of range (10 to 100000)")
+    with rt.transaction() as session:
+        _refuse_data(session, rt)
+    # Made before the write lock is taken: generating a large history takes seconds.
+    history: DemoHistory = generate(
+        rt.rep,
+        rt.today,
+        years,
+        contacts,
+        seed,
+        workdays=rt.settings.workdays,
+        follow_up_days=rt.settings.follow_up_days,
+    )
     with rt.transaction(write=True) as session:
-        held = session.execute(select(func.count()).select_from(Contact)).scalar_one()
-        if held:
-            raise ReftrackError(
-                f"{rt.location} already holds data "
-                f"({held} contact{'' if held == 1 else 's'}); "
-                "the demo fills only an empty database",
-                "leave out --db to try the demo on a throw-away database",
-            )
-        history: DemoHistory = generate(
-            rt.rep,
-            rt.today,
-            years,
-            contacts,
-            seed,
-            workdays=rt.settings.workdays,
-            follow_up_days=rt.settings.follow_up_days,
-        )
+        # Again under the write lock: another command may have written meanwhile.
+        _refuse_data(session, rt)
         for name, model in TABLES:
             rows = getattr(history, name)
             if rows:
                 session.execute(insert(model), rows)
         return history.counts()
+
+
+def _refuse_data(session: Session, rt: Runtime) -> None:
+    """Refuse a database that holds contacts already: the demo fills only an empty one."""
+    held = session.execute(select(func.count()).select_from(Contact)).scalar_one()
+    if held:
+        raise ReftrackError(
+            f"{rt.location} already holds data "
+            f"({held} contact{'' if held == 1 else 's'}); "
+            "the demo fills only an empty database",
+            "leave out --db to try the demo on a throw-away database",
+        )

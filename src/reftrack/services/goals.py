@@ -113,13 +113,14 @@ def set_goal(
                 recorded_at=rt.now,
             )
         )
-        session.flush()
+    with rt.transaction() as session:
         # Confirm the goal just set: today if it is the one in force today, else its first day.
         in_force_today = goal_in_force(_goal_specs(session, rt), rt.today)
         is_new = in_force_today is not None and in_force_today.effective_from == effective_from
         day = rt.today if is_new else effective_from
         status = status_on(session, rt, day)
-        assert status is not None
+        if status is None:
+            raise ReftrackError("the goal was removed by another command meanwhile")
         return status, week_goal_on(session, rt, day)
 
 
@@ -141,18 +142,13 @@ def add_days_off(
     rt: Runtime, first: date, last: date, note: str | None
 ) -> tuple[list[date], list[date]]:
     """Mark each day of a range as off; return (days added, days that already were)."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with rt.transaction(write=True) as session:
+        # One indexed read and the inserts: the days already off are those off now.
         existing = {d.day for d in queries.days_off(session, rt.rep, first, last)}
-        added, already = [], []
-        day = first
-        while day <= last:
-            if day in existing:
-                already.append(day)
-            else:
-                session.add(DayOff(rep=rt.rep, day=day, note=note, recorded_at=rt.now))
-                added.append(day)
-            day += timedelta(days=1)
-        return added, already
+        added = [day for day in days if day not in existing]
+        session.add_all(DayOff(rep=rt.rep, day=day, note=note, recorded_at=rt.now) for day in added)
+    return added, [day for day in days if day in existing]
 
 
 def list_days_off(rt: Runtime, include_past: bool) -> list[tuple[date, str | None]]:
@@ -164,14 +160,23 @@ def list_days_off(rt: Runtime, include_past: bool) -> list[tuple[date, str | Non
 
 def remove_days_off(rt: Runtime, first: date, last: date) -> list[date]:
     """Make the days of a range working days again; refuse when none was off."""
+    with rt.transaction() as session:
+        _days_off_in(session, rt, first, last)
     with rt.transaction(write=True) as session:
-        rows = queries.days_off(session, rt.rep, first, last)
-        if not rows:
-            span = str(first) if first == last else f"{first}..{last}"
-            raise ReftrackError(f"{span} is not a day off", "see `reftrack off list`")
+        # Again under the write lock: another command may have taken them back meanwhile.
+        rows = _days_off_in(session, rt, first, last)
         for row in rows:
             session.delete(row)
         return [row.day for row in rows]
+
+
+def _days_off_in(session: Session, rt: Runtime, first: date, last: date) -> list[DayOff]:
+    """The days off in a range; a ReftrackError when there is none."""
+    rows = list(queries.days_off(session, rt.rep, first, last))
+    if not rows:
+        span = str(first) if first == last else f"{first}..{last}"
+        raise ReftrackError(f"{span} is not a day off", "see `reftrack off list`")
+    return rows
 
 
 # Today

@@ -25,11 +25,10 @@ from reftrack.store import queries
 from reftrack.store.models import Contact, Referral, ReferralEvent
 
 
-def new_prospect(session: Session, rt: Runtime, text: str, option: str) -> tuple[ContactRef, bool]:
-    """The contact a referral names: an existing one by exact name, else a new prospect.
-
-    Also says whether the contact was created now.
-    """
+def prospect_named(
+    session: Session, rt: Runtime, text: str, option: str
+) -> tuple[str, str | None, ContactRef | None]:
+    """The name and company a referral gives, and the contact of that exact name if any."""
     name, company = parse_person(text, option)
     name = clean_name(name)
     same = [
@@ -40,9 +39,18 @@ def new_prospect(session: Session, rt: Runtime, text: str, option: str) -> tuple
     if len(same) > 1:
         labels = [ContactRef(c.id or 0, c.name, c.company).label for c in same]
         raise AmbiguousContact(text, labels)
-    if same:
-        found = same[0]
-        return ContactRef(found.id or 0, found.name, found.company), False
+    found = same[0] if same else None
+    return name, company, ContactRef(found.id or 0, found.name, found.company) if found else None
+
+
+def new_prospect(session: Session, rt: Runtime, text: str, option: str) -> tuple[ContactRef, bool]:
+    """The contact a referral names: an existing one by exact name, else a new prospect.
+
+    Also says whether the contact was created now.
+    """
+    name, company, found = prospect_named(session, rt, text, option)
+    if found is not None:
+        return found, False
     contact = Contact(
         rep=rt.rep,
         name=name,
@@ -133,12 +141,17 @@ def add_referral(
     Also says whether the prospect is a new contact, and which open referrals of the
     same prospect were there already.
     """
-    with rt.transaction(write=True) as session:
+    typed = f"{prospect}@{company}" if company else prospect
+    with rt.transaction() as session:
         source = resolve_contact(session, rt, referrer)
-        typed = f"{prospect}@{company}" if company else prospect
+        _name, _company, known = prospect_named(session, rt, typed, "PROSPECT")
+        if known is not None and known.id == source.id:
+            raise ReftrackError(f"{source.label} cannot refer themselves")
+    with rt.transaction(write=True) as session:
+        # Again under the write lock: the prospect may have been added meanwhile.
         target, created = new_prospect(session, rt, typed, "PROSPECT")
         row = add_referral_row(session, rt, source, target, on, None, note)
-        session.flush()
+    with rt.transaction() as session:
         return referral_views(session, [row])[0], created, open_before(session, rt, [row])
 
 
@@ -192,13 +205,13 @@ def update_referral(
     """Move a referral along the pipeline, keeping the dated history."""
     if value_cents is not None and status != ReferralStatus.won:
         raise UsageProblem("--value goes with --status won", "record the deal value when won")
+    with rt.transaction() as session:
+        found = find_referral(session, rt, which)
+        _check_update(found, status, on)
     with rt.transaction(write=True) as session:
-        row = find_referral(session, rt, which)
-        assert row.id is not None
-        if row.status == status:
-            raise ReftrackError(f"referral #{row.id} is already {status}")
-        if on < row.received_on:
-            raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
+        # Read again under the write lock: another command may have moved it meanwhile.
+        row = _still_there(session, found)
+        _check_update(row, status, on)
         row.status = status
         row.status_changed_on = on
         if value_cents is not None:
@@ -210,19 +223,39 @@ def update_referral(
             prospect.kind = ContactKind.customer
             session.add(prospect)
         _add_event(session, rt, row, on, ReferralEventKind.status, status, note)
-        session.flush()
+    with rt.transaction() as session:
         return referral_views(session, [row])[0]
+
+
+def _check_update(row: Referral, status: ReferralStatus, on: date) -> None:
+    """Refuse a move to the status the referral has, or to a day before it arrived."""
+    if row.status == status:
+        raise ReftrackError(f"referral #{row.id} is already {status}")
+    _check_day(row, on)
+
+
+def _check_day(row: Referral, on: date) -> None:
+    if on < row.received_on:
+        raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
+
+
+def _still_there(session: Session, found: Referral) -> Referral:
+    """The referral found before the write lock, as it is now."""
+    row = session.get(Referral, found.id)
+    if row is None:
+        raise ReftrackError(f"referral #{found.id} was deleted meanwhile")
+    return row
 
 
 def inform_referrer(rt: Runtime, which: str, on: date, note: str | None = None) -> ReferralView:
     """Record that the referrer was told how their referral is going."""
+    with rt.transaction() as session:
+        found = find_referral(session, rt, which)
+        _check_day(found, on)
     with rt.transaction(write=True) as session:
-        row = find_referral(session, rt, which)
-        assert row.id is not None
-        if on < row.received_on:
-            raise UsageProblem(f"--on: {on} is before the referral arrived ({row.received_on})")
+        row = _still_there(session, found)
         row.informed_on = max(on, row.informed_on) if row.informed_on else on
         session.add(row)
         _add_event(session, rt, row, on, ReferralEventKind.inform, note=note)
-        session.flush()
+    with rt.transaction() as session:
         return referral_views(session, [row])[0]

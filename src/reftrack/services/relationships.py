@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from reftrack.domain.contacts import clean_name, clean_optional
+from sqlmodel import Session
+
+from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
 from reftrack.domain.records import GivenView, ScoreView, ShareView, ThankYouView, merge_score
 from reftrack.errors import ReftrackError
 from reftrack.kinds import ThankKind
@@ -106,16 +108,15 @@ def record_share(
     With `forwarded` and no content, each contact's latest share is the one passed on.
     """
     title = clean_name(content, "--content title") if content is not None else None
+    with rt.transaction() as session:
+        contacts = list(dict.fromkeys(resolve_contact(session, rt, name) for name in names))
+        for contact in contacts:
+            _earlier_share(session, contact, title, forwarded)
     with rt.transaction(write=True) as session:
-        contacts = [resolve_contact(session, rt, name) for name in names]
         views = []
-        for contact in dict.fromkeys(contacts):
-            earlier = queries.share_of(session, contact.id, title) if forwarded else None
-            if title is None and earlier is None:
-                raise ReftrackError(
-                    f"nothing was shared with {contact.label} yet",
-                    "record it first: reftrack share NAME --content TITLE",
-                )
+        for contact in contacts:
+            # Again under the write lock: the share to mark may have changed meanwhile.
+            earlier = _earlier_share(session, contact, title, forwarded)
             row = earlier or Share(
                 rep=rt.rep,
                 contact_id=contact.id,
@@ -133,6 +134,19 @@ def record_share(
         return views
 
 
+def _earlier_share(
+    session: Session, contact: ContactRef, title: str | None, forwarded: bool
+) -> Share | None:
+    """The share a `--forwarded` marks as passed on, if any; a ReftrackError if one is needed."""
+    earlier = queries.share_of(session, contact.id, title) if forwarded else None
+    if title is None and earlier is None:
+        raise ReftrackError(
+            f"nothing was shared with {contact.label} yet",
+            "record it first: reftrack share NAME --content TITLE",
+        )
+    return earlier
+
+
 def list_shares(rt: Runtime) -> list[ShareView]:
     """Every share, newest first."""
     with rt.transaction() as session:
@@ -145,8 +159,12 @@ def record_score(
     rt: Runtime, name: str, on: date, note: str | None = None, **factors: int | None
 ) -> ScoreView:
     """Add a scorecard: the factors given, the rest carried from the latest card."""
-    with rt.transaction(write=True) as session:
+    with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
+        latest = queries.latest_score(session, contact.id)
+        merge_score(score_view(latest, contact) if latest else None, **factors)
+    with rt.transaction(write=True) as session:
+        # Merged again under the write lock, with the card that is latest now.
         latest = queries.latest_score(session, contact.id)
         merged = merge_score(score_view(latest, contact) if latest else None, **factors)
         row = Score(
@@ -158,7 +176,7 @@ def record_score(
             **merged,
         )
         session.add(row)
-        session.flush()
+    with rt.transaction() as session:
         return score_views(session, [row])[0]
 
 

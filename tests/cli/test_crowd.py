@@ -114,7 +114,7 @@ def test_every_other_writer_checks_what_it_was_told_before_the_write_lock(rep: R
     with write_lock_held(rep.db):
         started = {args: start(rep, list(args)) for args in refusals}
         for args, process in started.items():
-            _, stderr = process.communicate(timeout=30)
+            _, stderr = process.communicate(timeout=60)
             assert process.returncode == 1, (args, stderr)
             assert refusals[args] in stderr, (args, stderr)
 

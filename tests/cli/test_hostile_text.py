@@ -63,6 +63,7 @@ SETUP = [
     ["ask", "jane", "--outcome", "referred", "--note", TEXT["ask note"],
      "--referral", f"{TEXT['referral']}@{TEXT['referral company']}"],
     ["ask", "bob", "--outcome", "promised", "--on", "2026-11-20", "--follow-up", "2026-11-24"],
+    ["ask", f"Mia {HOSTILE}", "--add", "--company", TEXT["company"], "--outcome", "declined"],
     ["referral", "add", f"Carla {HOSTILE}", "--from", "bob", "--note", TEXT["referral note"]],
     ["referral", "update", "dan", "--status", "meeting", "--note", TEXT["status note"]],
     ["referral", "update", "carla", "--status", "contacted"],

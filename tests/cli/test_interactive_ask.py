@@ -92,3 +92,63 @@ def test_off_a_terminal_a_bare_ask_is_a_usage_error_not_a_prompt(rep: Rep) -> No
         else:
             assert result.returncode == 0, result.stderr
             assert "pending" in result.stdout
+
+
+def test_an_unknown_name_on_a_terminal_is_offered_as_a_new_contact(rep: Rep) -> None:
+    child = spawn(rep, "ask", "Maria Lopez")
+    child.expect("No contact 'Maria Lopez'. Add them\\?")
+    child.sendline("")
+    child.expect("company")
+    child.sendline("Initech")
+    child.expect("kind customer/prospect/partner/network \\[customer\\]")
+    child.sendline("pro")
+    child.expect("Was there a close\\? won/lost/none \\[none\\]")
+    child.sendline("w")
+    child.expect("deal")
+    child.sendline("Fleet")
+    child.expect("value")
+    child.sendline("12x")
+    child.expect("is not an amount")
+    child.expect("value")
+    child.sendline("12k")
+    child.expect("What came of it\\? referred/promised/declined/pending \\[pending\\]")
+    child.sendline("p")
+    child.expect("Type one of")
+    child.sendline("de")
+    child.expect("Added Maria Lopez \\(Initech\\) as a new contact")
+    child.expect("Asked Maria Lopez \\(Initech\\) on 2026-11-25, right after the won deal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    card = json.loads(rep.ok("contact show maria --json").stdout)
+    assert (card["company"], card["kind"]) == ("Initech", "prospect")
+    (ask,) = card["asks"]
+    assert ask["outcome"] == "declined"
+    (close,) = card["closes"]
+    assert (close["result"], close["deal"], close["value"]) == ("won", "Fleet", 12000)
+
+
+def test_declining_to_add_records_nothing(rep: Rep) -> None:
+    child = spawn(rep, "ask", "Maria Lopez", "--outcome", "declined")
+    child.expect("Add them\\?")
+    child.sendline("n")
+    child.expect("nothing recorded")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert json.loads(rep.ok("contact list --json").stdout) == []
+
+
+def test_an_empty_answer_takes_the_default_and_no_close_is_no_close(rep: Rep) -> None:
+    rep.ok('contact add "Dana Fox"')
+    child = spawn(rep, "ask", "dana")
+    child.expect("Was there a close\\?")
+    child.sendline("")
+    child.expect("What came of it\\?")
+    child.sendline("")
+    child.expect("Asked Dana Fox on 2026-11-25: pending")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    card = json.loads(rep.ok("contact show dana --json").stdout)
+    assert card["closes"] == []

@@ -24,7 +24,7 @@ from reftrack.render.safe import error_line
 # over the 1.5x budget that scripts/bench.py holds it to.
 COMMANDS: dict[str, tuple[str, str]] = {
     "today": ("reftrack.cli.goals", "today"),
-    "ask": ("reftrack.cli.loop", "ask"),
+    "ask": ("reftrack.cli.asking", "ask"),
     "close": ("reftrack.cli.loop", "close"),
     "referral": ("reftrack.cli.loop", "referral_app"),
     "thank": ("reftrack.cli.loop", "thank"),

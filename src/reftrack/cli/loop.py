@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reftrack.cli.context import complete_contact, interactive, runtime
+from reftrack.cli.context import complete_contact, runtime
 from reftrack.cli.options import (
     AddByDefault,
     Json,
@@ -17,11 +17,8 @@ from reftrack.cli.options import (
     amount,
     emit,
 )
-from reftrack.cli.prompts import prompt_ask
 from reftrack.kinds import (
-    Channel,
     CloseResult,
-    Outcome,
     ReferralStatus,
     ThankKind,
 )
@@ -54,77 +51,6 @@ def close(
         result = CloseResult.lost if lost else CloseResult.won
         view = record_close(rt, name, rt.date(on, "--on"), result, deal, amount(value), crm_id)
     emit(json, lambda: close_document(view), lambda: print_close(view))
-
-
-def ask(
-    ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            help="Whom you asked (prompted for on a terminal).", autocompletion=complete_contact
-        ),
-    ] = None,
-    won: Annotated[bool, typer.Option("--won", help="Record a won deal with it.")] = False,
-    lost: Annotated[bool, typer.Option("--lost", help="Record a lost deal with it.")] = False,
-    deal: Annotated[str | None, typer.Option(help="The deal's title (with --won/--lost).")] = None,
-    value: Value = None,
-    outcome: Annotated[
-        Outcome | None,
-        typer.Option(
-            help="What came of it (default: referred when names are given, "
-            "else pending; asked for on a terminal)."
-        ),
-    ] = None,
-    referral: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--referral",
-            help="A name they gave, NAME or NAME@COMPANY (repeatable).",
-            metavar="NAME[@COMPANY]",
-        ),
-    ] = None,
-    follow_up: Annotated[
-        str | None,
-        typer.Option(
-            help="When to follow up a promised or pending ask (default: follow_up_days later).",
-            metavar="DATE",
-        ),
-    ] = None,
-    channel: Annotated[Channel | None, typer.Option(help="How you asked.")] = None,
-    note: Note = None,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Record an ask for referrals, right after a close (--won/--lost records the close too)."""
-    from reftrack.render.loop import ask_document, print_ask
-    from reftrack.services.asks import AskDraft, record_ask
-
-    if won and lost:
-        raise typer.BadParameter("a deal is either --won or --lost", param_hint="--won/--lost")
-    if (deal or value) and not (won or lost):
-        given = "--deal" if deal else "--value"
-        raise typer.BadParameter(f"{given} goes with --won or --lost", param_hint=given)
-    names = list(referral or [])
-    if name is None or (outcome is None and not names):
-        if interactive():
-            name, outcome, names = prompt_ask(ctx, name, won, lost)
-        elif name is None:
-            raise typer.BadParameter("say whom you asked: reftrack ask NAME", param_hint="NAME")
-    with runtime(ctx) as rt:
-        draft = AskDraft(
-            name=name,
-            on=rt.date(on, "--on"),
-            outcome=outcome,
-            referrals=names,
-            follow_up_on=rt.date(follow_up, "--follow-up") if follow_up else None,
-            channel=channel,
-            note=note,
-            close_result=CloseResult.won if won else CloseResult.lost if lost else None,
-            deal=deal,
-            value_cents=amount(value),
-        )
-        recorded = record_ask(rt, draft)
-    emit(json, lambda: ask_document(recorded), lambda: print_ask(recorded))
 
 
 @referral_app.command("add")
@@ -203,15 +129,35 @@ def referral_update(
 
 @referral_app.command("inform")
 def referral_inform(
-    ctx: typer.Context, which: Which, note: Note = None, on: On = None, json: Json = False
+    ctx: typer.Context,
+    which: Annotated[
+        list[str],
+        typer.Argument(
+            help="The referrals you reported on: numbers (#12) or prospects' names, "
+            "one or several.",
+            autocompletion=complete_contact,
+        ),
+    ],
+    note: Note = None,
+    on: On = None,
+    json: Json = False,
 ) -> None:
-    """Record that you told the referrer how their referral is going."""
+    """Record that you told the referrer how their referral is going (several at once too)."""
     from reftrack.render.loop import print_referrer_informed, referral_document
     from reftrack.services.referrals import inform_referrer
 
     with runtime(ctx) as rt:
-        view = inform_referrer(rt, which, rt.date(on, "--on"), note)
-    emit(json, lambda: referral_document(view), lambda: print_referrer_informed(view))
+        views = inform_referrer(rt, which, rt.date(on, "--on"), note)
+    # One referral gives one document, as it always has; several give a list.
+    emit(
+        json,
+        lambda: (
+            referral_document(views[0])
+            if len(which) == 1
+            else [referral_document(v) for v in views]
+        ),
+        lambda: print_referrer_informed(views),
+    )
 
 
 def thank(

@@ -65,8 +65,10 @@ def print_ask(recorded: Any) -> None:
         close = f", right after the {ask.close.result} deal"
     elif ask.close:
         close = f", after the {ask.close.result} deal of {ask.close.closed_on}"
-    out.print(Text(f"Asked {ask.contact.label} on {ask.asked_on}{close}: {ask.outcome}."))
     created = {c.id for c in recorded.new_contacts}
+    if ask.contact.id in created:
+        out.print(Text(f"Added {ask.contact.label} as a new contact."))
+    out.print(Text(f"Asked {ask.contact.label} on {ask.asked_on}{close}: {ask.outcome}."))
     for referral in ask.referrals:
         marker = " (new contact)" if referral.prospect.id in created else ""
         out.print(Text(f"  referral #{referral.id}: {referral.prospect.label}{marker}"))
@@ -194,14 +196,16 @@ def print_referral_moved(view: ReferralView) -> None:
     _next(out, steps)
 
 
-def print_referrer_informed(view: ReferralView) -> None:
-    """A report to the referrer recorded."""
-    console().print(
-        Text(
-            f"Told {view.referrer.label} about {view.prospect.label} "
-            f"({view.status}) on {view.informed_on}."
+def print_referrer_informed(views: list[ReferralView]) -> None:
+    """Reports to referrers recorded, one line each."""
+    out = console()
+    for view in views:
+        out.print(
+            Text(
+                f"Told {view.referrer.label} about {view.prospect.label} "
+                f"({view.status}) on {view.informed_on}."
+            )
         )
-    )
 
 
 def print_thanks(view: ThankYouView) -> None:

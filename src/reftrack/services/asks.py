@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from shlex import quote
 
 from sqlmodel import Session
 
@@ -11,11 +12,16 @@ from reftrack.domain.contacts import ContactRef, clean_optional
 from reftrack.domain.dates import is_working_day
 from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
-from reftrack.errors import UsageProblem
+from reftrack.errors import ContactNotFound, UsageProblem
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.goals import status_on
-from reftrack.services.referrals import add_referral_row, new_prospect, open_before
+from reftrack.services.referrals import (
+    add_referral_row,
+    new_prospect,
+    open_before,
+    prospect_named,
+)
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import ask_view, close_view, referral_views
 from reftrack.store import queries
@@ -78,6 +84,9 @@ class AskDraft:
     close_result: CloseResult | None = None
     deal: str | None = None
     value_cents: int | None = None
+    add: bool = False
+    company: str | None = None
+    kind: ContactKind | None = None
 
 
 @dataclass(frozen=True)
@@ -99,16 +108,66 @@ class AskContext:
     contact: ContactRef
     kind: ContactKind
     last_close: CloseResult | None
+    open_close: bool = False
 
 
-def ask_context(rt: Runtime, name: str) -> AskContext:
-    """Who is about to be asked, and whether their latest deal was won or lost."""
+def ask_context(rt: Runtime, draft: AskDraft) -> AskContext | None:
+    """Who is about to be asked, and their deals; None for someone not yet a contact.
+
+    Without `draft.add`, a name that matches no one (or that the rep did not pick) is None.
+    """
     with rt.transaction() as session:
-        contact = resolve_contact(session, rt, name)
+        try:
+            contact = _asked_contact(session, rt, draft)
+        except ContactNotFound:
+            return None
+        if contact is None:
+            return None
         row = session.get(Contact, contact.id)
         close = queries.latest_close(session, contact.id)
         kind = row.kind if row else ContactKind.customer
-        return AskContext(contact, kind, close.result if close else None)
+        pending = queries.latest_close_without_ask(session, contact.id, draft.on)
+        return AskContext(contact, kind, close.result if close else None, pending is not None)
+
+
+def _asked_contact(session: Session, rt: Runtime, draft: AskDraft) -> ContactRef | None:
+    """The contact asked; None when `--add` names someone not yet known (added on writing).
+
+    With `--add` the name is taken as typed, as a `--referral` is: a contact of exactly
+    that name (and company, when given) is used; a prefix or a near miss is not.
+    """
+    if draft.add:
+        return prospect_named(session, rt, _person(draft), "NAME")[2]
+    try:
+        return resolve_contact(session, rt, draft.name)
+    except ContactNotFound as missing:
+        missing.fix = (
+            f"to add them as you ask: reftrack ask {quote(draft.name)} --add "
+            "[--company C] [--kind K]"
+        )
+        raise
+
+
+def _person(draft: AskDraft) -> str:
+    """The asked person as a `--referral` would spell them: NAME or NAME (COMPANY)."""
+    return f"{draft.name} ({draft.company})" if draft.company else draft.name
+
+
+def _add_asked(session: Session, rt: Runtime, draft: AskDraft) -> tuple[ContactRef, bool]:
+    """The contact `--add` names: found by exact name now, else created as asked."""
+    name, company, found = prospect_named(session, rt, _person(draft), "NAME")
+    if found is not None:
+        return found, False
+    contact = Contact(
+        rep=rt.rep,
+        name=name,
+        company=company,
+        kind=draft.kind or ContactKind.customer,
+        recorded_at=rt.now,
+    )
+    session.add(contact)
+    session.flush()
+    return ContactRef(contact.id or 0, name, company), True
 
 
 def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
@@ -132,7 +191,7 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     if draft.follow_up_on is not None and draft.follow_up_on < draft.on:
         raise UsageProblem("--follow-up: the follow-up cannot come before the ask")
     with rt.transaction() as session:
-        contact = resolve_contact(session, rt, draft.name)
+        contact = _asked_contact(session, rt, draft)
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in FOLLOWED_UP:
             follow_up = _next_working_day(
@@ -141,6 +200,12 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
         # The day's goal is fixed at its start, so the ask about to be written cannot move it.
         status = status_on(session, rt, draft.on)
     with rt.transaction(write=True) as session:
+        new_contacts: list[ContactRef] = []
+        if contact is None:
+            # Again under the write lock: the same contact may have been added meanwhile.
+            contact, created = _add_asked(session, rt, draft)
+            if created:
+                new_contacts.append(contact)
         if draft.close_result is not None:
             close: Close | None = _add_close(
                 session,
@@ -168,7 +233,6 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
         session.add(ask)
         session.flush()
         assert ask.id is not None
-        new_contacts: list[ContactRef] = []
         rows: list[Referral] = []
         for text in draft.referrals:
             prospect, created = new_prospect(session, rt, text, "--referral")

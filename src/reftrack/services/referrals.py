@@ -247,15 +247,27 @@ def _still_there(session: Session, found: Referral) -> Referral:
     return row
 
 
-def inform_referrer(rt: Runtime, which: str, on: date, note: str | None = None) -> ReferralView:
-    """Record that the referrer was told how their referral is going."""
+def inform_referrer(
+    rt: Runtime, which: Sequence[str], on: date, note: str | None = None
+) -> list[ReferralView]:
+    """Record that the referrers were told how their referrals are going: all, or none.
+
+    Each referral is found (and checked) before any is written, so one unknown number
+    refuses them all; one named twice is told once.
+    """
     with rt.transaction() as session:
-        found = find_referral(session, rt, which)
-        _check_day(found, on)
+        found: dict[int, Referral] = {}
+        for typed in which:
+            row = find_referral(session, rt, typed)
+            _check_day(row, on)
+            found.setdefault(row.id or 0, row)
     with rt.transaction(write=True) as session:
-        row = _still_there(session, found)
-        row.informed_on = max(on, row.informed_on) if row.informed_on else on
-        session.add(row)
-        _add_event(session, rt, row, on, ReferralEventKind.inform, note=note)
+        rows = []
+        for earlier in found.values():
+            row = _still_there(session, earlier)
+            row.informed_on = max(on, row.informed_on) if row.informed_on else on
+            session.add(row)
+            _add_event(session, rt, row, on, ReferralEventKind.inform, note=note)
+            rows.append(row)
     with rt.transaction() as session:
-        return referral_views(session, [row])[0]
+        return referral_views(session, rows)

@@ -143,7 +143,9 @@ def compiled(name: str, statement: Any, arguments: dict[str, Any]) -> Any:
         isinstance(d.get("entity"), type) and d.get("expr") is d.get("entity")
         for d in statement.column_descriptions
     )
-    columns = tuple((c.key, reading(c.type)) for c in statement.selected_columns)
+    columns = tuple(
+        (c.key or f"column_{n}", reading(c.type)) for n, c in enumerate(statement.selected_columns)
+    )
     return (sql, columns, entity)
 
 

@@ -80,7 +80,7 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
         (
             "SELECT count(*) AS count_1 FROM ask WHERE ask.rep = :rep AND ask.asked_on >= "
             ":first AND ask.asked_on <= :last",
-            ((None, None),),
+            (("column_0", None),),
             False,
         ),
     ),
@@ -88,7 +88,7 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
         (
             "SELECT count(*) AS count_1 FROM referral WHERE referral.rep = :rep AND "
             "referral.received_on >= :first AND referral.received_on <= :last",
-            ((None, None),),
+            (("column_0", None),),
             False,
         ),
     ),
@@ -124,7 +124,7 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             "SELECT given_referral.contact_id, count(*) AS count_1 FROM given_referral "
             "WHERE given_referral.contact_id IN (__[POSTCOMPILE_contact_ids]) GROUP BY "
             "given_referral.contact_id",
-            (("contact_id", None), (None, None)),
+            (("contact_id", None), ("column_1", None)),
             False,
         ),
     ),
@@ -149,34 +149,34 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
         (
             "SELECT ask.contact_id, max(ask.asked_on) AS max_1 FROM ask WHERE "
             "ask.contact_id IN (__[POSTCOMPILE_contact_ids]) GROUP BY ask.contact_id",
-            (("contact_id", None), (None, "date")),
+            (("contact_id", None), ("column_1", "date")),
             False,
         ),
         (
             "SELECT thank_you.contact_id, max(thank_you.thanked_on) AS max_1 FROM thank_you "
             "WHERE thank_you.contact_id IN (__[POSTCOMPILE_contact_ids]) GROUP BY "
             "thank_you.contact_id",
-            (("contact_id", None), (None, "date")),
+            (("contact_id", None), ("column_1", "date")),
             False,
         ),
         (
             "SELECT given_referral.contact_id, max(given_referral.given_on) AS max_1 FROM "
             "given_referral WHERE given_referral.contact_id IN "
             "(__[POSTCOMPILE_contact_ids]) GROUP BY given_referral.contact_id",
-            (("contact_id", None), (None, "date")),
+            (("contact_id", None), ("column_1", "date")),
             False,
         ),
         (
             "SELECT share.contact_id, max(share.shared_on) AS max_1 FROM share WHERE "
             "share.contact_id IN (__[POSTCOMPILE_contact_ids]) GROUP BY share.contact_id",
-            (("contact_id", None), (None, "date")),
+            (("contact_id", None), ("column_1", "date")),
             False,
         ),
         (
             "SELECT referral.referrer_id, max(referral.informed_on) AS max_1 FROM referral "
             "WHERE referral.referrer_id IN (__[POSTCOMPILE_contact_ids]) GROUP BY "
             "referral.referrer_id",
-            (("referrer_id", None), (None, "date")),
+            (("referrer_id", None), ("column_1", "date")),
             False,
         ),
     ),
@@ -193,7 +193,7 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             "SELECT referral.referrer_id, count(*) AS count_1 FROM referral "
             "WHERE referral.referrer_id IN (__[POSTCOMPILE_contact_ids]) "
             "GROUP BY referral.referrer_id",
-            (("referrer_id", None), (None, None)),
+            (("referrer_id", None), ("column_1", None)),
             False,
         ),
     ),

@@ -1,11 +1,11 @@
 """Measure what a rep feels: `today` on ten years of demo data, `--help`, and a crowd of writers.
 
 Each figure is the median wall time of several runs of a fresh process, set
-against the import time of the libraries the command cannot do without:
+against `python -c "import typer"`, the least any Typer program pays, timed in the
+same run (issue 12; ARCHITECTURE rule 13):
 
-  today   ≤ 1.3 × importing typer, rich, sqlmodel (with SQLAlchemy and its SQLite
-            dialect), pendulum, sqlite3 and tomllib: the libraries `today` runs on
-  --help  ≤ 1.5 × importing typer
+  today, today --json, goal show   ≤ 2.5 × import typer; peak memory of today ≤ 40 MB
+  --help, --version                ≤ 1.3 × import typer
 
 The writers section starts N processes at once against one database (a mix of
 `ask`, `close`, `thank` and `contact add`, with N/8 `today` readers among them)
@@ -32,23 +32,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TODAY_BUDGET = 1.3
-HELP_BUDGET = 1.5
-LIBRARIES = (
-    "import typer, rich.console, rich.table, sqlmodel, pendulum, sqlite3, tomllib,"
-    " sqlalchemy.dialects.sqlite"
-)
+READ_BUDGET = 2.5
+HELP_BUDGET = 1.3
+MEMORY_BUDGET_MB = 40
 
 
-def median_seconds(command: list[str], env: dict[str, str], runs: int) -> float:
-    """The median wall time of `runs` fresh runs of a command (after one warm-up)."""
-    times = []
-    for attempt in range(runs + 1):
-        started = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-        if attempt:
-            times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """One fresh run of a command: (wall seconds, its peak memory in MB)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def option(name: str, default: int) -> int:
@@ -87,24 +84,38 @@ def time_commands(runs: int) -> bool:
             check=True,
         )
         demo = time.perf_counter() - started
-        libraries = median_seconds([python, "-c", LIBRARIES], env, runs)
-        today = median_seconds([reftrack, "today"], env, runs)
-        typer_only = median_seconds([python, "-c", "import typer"], env, runs)
-        help_ = median_seconds([reftrack, "--help"], env, runs)
-    rows = [
-        ("demo, 10 years, 3000 contacts", demo, None, None),
-        ("import the libraries", libraries, None, None),
-        ("reftrack today", today, today / libraries, TODAY_BUDGET),
-        ("import typer", typer_only, None, None),
-        ("reftrack --help", help_, help_ / typer_only, HELP_BUDGET),
-    ]
+        commands = {
+            "import typer": [python, "-c", "import typer"],
+            "reftrack today": [reftrack, "today"],
+            "reftrack today --json": [reftrack, "today", "--json"],
+            "reftrack goal show": [reftrack, "goal", "show"],
+            "reftrack --help": [reftrack, "--help"],
+            "reftrack --version": [reftrack, "--version"],
+        }
+        # Interleaved rounds, so a burst of load on the machine falls on every command alike.
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for command in commands.values():
+            run_once(command, env)
+        for _ in range(runs):
+            for name, command in commands.items():
+                samples[name].append(run_once(command, env))
+    wall = {n: statistics.median(r[0] for r in rows) for n, rows in samples.items()}
+    peak = {n: statistics.median(r[1] for r in rows) for n, rows in samples.items()}
+    floor = wall["import typer"]
+    print(f"{'demo, 10 years, 3000 contacts':<32} {demo * 1000:8.0f} ms")
     over = False
-    for name, seconds, ratio, budget in rows:
-        line = f"{name:<32} {seconds * 1000:8.0f} ms"
-        if ratio is not None:
+    for name in commands:
+        budget = HELP_BUDGET if "--" in name and "json" not in name else READ_BUDGET
+        line = f"{name:<32} {wall[name] * 1000:8.0f} ms {peak[name]:6.1f} MB"
+        if name != "import typer":
+            ratio = wall[name] / floor
             verdict = "ok" if ratio <= budget else "OVER BUDGET"
             over = over or ratio > budget
             line += f"   {ratio:4.2f}× (budget {budget}×) {verdict}"
+        if name == "reftrack today":
+            fits = peak[name] <= MEMORY_BUDGET_MB
+            over = over or not fits
+            line += f"; memory budget {MEMORY_BUDGET_MB} MB {'ok' if fits else 'OVER BUDGET'}"
         print(line)
     return over
 

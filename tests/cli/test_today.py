@@ -10,7 +10,11 @@ from tests.conftest import Rep
 
 
 def agenda(rep: Rep, **env: str) -> dict:
-    return json.loads(rep.ok("today --json", **env).stdout)
+    """`today --json`, checked to be the same on the fast sqlite3 path and the full one."""
+    fast = rep.ok("today --json", **env).stdout
+    full = rep.ok("today --json", REFTRACK_FULL_READS="1", **env).stdout
+    assert fast == full
+    return json.loads(fast)
 
 
 def kinds(rep: Rep, **env: str) -> list[tuple[str, str]]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from reftrack.domain.dates import period_bounds, week_bounds
 from reftrack.domain.goals import (
@@ -26,8 +25,12 @@ from reftrack.domain.numbers import RATE, TARGET
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import Period
 from reftrack.services.runtime import Runtime
-from reftrack.store import queries
-from reftrack.store.models import DayOff, Goal
+from reftrack.store.reads import queries
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from reftrack.store.models import DayOff
 
 STREAK_WINDOW_DAYS = 120
 
@@ -98,6 +101,8 @@ def set_goal(
         raise UsageProblem(f"--referrals: {target} is out of range; {TARGET.says}")
     if rate is not None and not RATE.holds(rate):
         raise UsageProblem(f"--rate: {rate:g} is out of range; {RATE.says}")
+    from reftrack.store.models import Goal
+
     with rt.transaction(write=True) as session:
         for goal in queries.goals(session, rt.rep):
             if goal.effective_from == effective_from:
@@ -126,7 +131,7 @@ def set_goal(
 
 def show_goal(rt: Runtime, day: date) -> tuple[GoalStatus | None, WeekGoal | None, int, int]:
     """The goal on a day and its whole week's, with the asks made that day and week so far."""
-    with rt.transaction() as session:
+    with rt.read() as session:
         status = status_on(session, rt, day)
         week = week_goal_on(session, rt, day)
         asks_today = queries.count_asks(session, rt.rep, day, day)
@@ -142,6 +147,8 @@ def add_days_off(
     rt: Runtime, first: date, last: date, note: str | None
 ) -> tuple[list[date], list[date]]:
     """Mark each day of a range as off; return (days added, days that already were)."""
+    from reftrack.store.models import DayOff
+
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with rt.transaction(write=True) as session:
         # One indexed read and the inserts: the days already off are those off now.

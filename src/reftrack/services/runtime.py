@@ -6,15 +6,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pendulum
-from sqlalchemy import Engine
-from sqlmodel import Session
+from typing import TYPE_CHECKING, cast
 
 from reftrack import clock, config
-from reftrack.domain import dates
 from reftrack.domain.contacts import ContactRef
-from reftrack.store import db
+
+if TYPE_CHECKING:
+    import pendulum
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 # Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
 Chooser = Callable[[str, list[ContactRef], bool], ContactRef | None]
@@ -69,12 +69,16 @@ class Runtime:
         """Parse a date option; no text means today."""
         if text is None:
             return self.today
+        from reftrack.domain import dates
+
         return dates.parse_date(text, self.today, option)
 
     @property
     def engine(self) -> Engine:
         """The database engine, opened (and migrated) on first use."""
         if self._engine is None:
+            from reftrack.store import db
+
             create = not (self.must_exist and self.named)
             self._engine = db.open_engine(self.location, create, reads_only=self.must_exist)
         return self._engine
@@ -86,8 +90,31 @@ class Runtime:
         Name resolution, validation and computing belong in a read transaction first, so
         the write lock is held for the writes alone (see `db.transaction`).
         """
+        from reftrack.store import db
+
         with db.transaction(self.engine, write=write) as session:
             yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction for a read a rep waits for (`today`, `goal show`).
+
+        On a SQLite file at this reftrack's schema it runs on the stdlib sqlite3 module
+        and yields a `store.fast.FastSession`, which only `store.reads.queries` and the
+        session's `info` are used on; anywhere else it is `transaction()` (ARCHITECTURE
+        rule 13). SQLModel, SQLAlchemy and Alembic are then never imported.
+        """
+        from reftrack.store import fast
+
+        session = None if self._engine is not None else fast.open_session(self.location)
+        if session is None:
+            with self.transaction() as full:
+                yield full
+            return
+        try:
+            yield cast("Session", session)
+        finally:
+            session.close()
 
     def close(self) -> None:
         """Let go of the database."""

@@ -11,7 +11,7 @@ from reftrack.kinds import ReferralStatus
 from reftrack.services.goals import status_on, streak_on, week_goal_on, work_calendar
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import important_day, referral_views, refs_by_id, score_views
-from reftrack.store import queries
+from reftrack.store.reads import queries
 
 
 def _upcoming_month_days(today: date, horizon: int) -> list[tuple[int, int]]:
@@ -28,7 +28,7 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
     """Everything `today` shows, each rule an indexed read bounded by date or status."""
     settings = rt.settings
     year_ago = day - timedelta(days=LOOKBACK_DAYS)
-    with rt.transaction() as session:
+    with rt.read() as session:
         calendar = work_calendar(session, rt, day, day)
         working_day = calendar.is_working(day)
         items: list[rules.Reminder] = []

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from reftrack.domain.contacts import ContactCard, ContactRef, ImportantDay
 from reftrack.domain.records import (
@@ -23,19 +22,23 @@ from reftrack.domain.records import (
     ThankYouView,
     first_ask_since,
 )
-from reftrack.store import queries
-from reftrack.store.models import (
-    Ask,
-    Close,
-    Contact,
-    GivenReferral,
-    ImportantDate,
-    Referral,
-    ReferralEvent,
-    Score,
-    Share,
-    ThankYou,
-)
+from reftrack.store.reads import queries
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from reftrack.store.models import (
+        Ask,
+        Close,
+        Contact,
+        GivenReferral,
+        ImportantDate,
+        Referral,
+        ReferralEvent,
+        Score,
+        Share,
+        ThankYou,
+    )
 
 
 def refs_by_id(session: Session, ids: Sequence[int]) -> dict[int, ContactRef]:

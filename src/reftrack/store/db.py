@@ -136,9 +136,8 @@ def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool
 
     The upgrade (and the copy set aside first) happens under the write lock, after a
     second look: a reftrack that waited for the lock finds the work done and does none.
+    Alembic is imported only when a migration is due: it costs more than the command.
     """
-    from alembic import command
-
     with engine.connect() as connection:
         if not _needs_upgrade(*_stored_revision(connection), where):
             return
@@ -153,6 +152,8 @@ def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool
             return
         if path is not None and revision is not None:
             back_up(path, revision)
+        from alembic import command
+
         command.upgrade(_alembic_config(connection), "head")
 
 

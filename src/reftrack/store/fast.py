@@ -1,0 +1,313 @@
+"""The hot reads on the stdlib sqlite3 module: the fast path of `today` and `goal show`.
+
+A rep waits for these reads, and importing SQLModel costs ten times what they do
+(ARCHITECTURE rule 13). The SQL is not written here: it is compiled from the
+SQLModel statements of reftrack.store.queries into reftrack.store.fastsql by
+scripts/fastsql.py. Each function below has the name and arguments of its
+namesake in queries, runs the same statements, and returns the same values, rows
+being light objects with the attribute names of the model's columns.
+
+The fast path is taken only for a SQLite file already at this reftrack's schema
+(and in WAL mode when writable): anything else — a URL, a missing file, a
+migration due — goes the full way, which creates, migrates or refuses it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Collection, Sequence
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote
+
+from reftrack import kinds
+from reftrack.errors import DatabaseProblem
+from reftrack.store.fastsql import QUERIES
+
+# The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0002"
+BUSY_TIMEOUT_SECONDS = 120
+# Set to take the full SQLModel path even where the fast one would serve (tests compare).
+FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
+_LIST = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
+
+
+class FastSession:
+    """One read transaction on a sqlite3 connection; `info` as on a SQLModel Session."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.info: dict[str, Any] = {}
+
+    def close(self) -> None:
+        """End the read transaction and let go of the file."""
+        self.connection.close()
+
+
+def sqlite_file(location: str) -> Path | None:
+    """The SQLite file a `--db` value names, or None for a URL (which goes the full way)."""
+    if "://" in location or location in ("", ":memory:"):
+        return None
+    return Path(location).expanduser().resolve()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK):
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        writable = True
+    else:
+        options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "immutable=1"
+        connection = sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True)
+        writable = False
+    connection.isolation_level = None
+    if writable:
+        mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            connection.close()
+            raise sqlite3.DatabaseError("not yet in WAL mode")
+    return connection
+
+
+def open_session(location: str) -> FastSession | None:
+    """A read session on the fast path, or None when the full path must serve.
+
+    The schema version is read here with sqlite3: Alembic is imported only when a
+    migration is due, and then by the full path.
+    """
+    if os.environ.get(FULL_PATH_VARIABLE):
+        return None
+    path = sqlite_file(location)
+    if path is None or not path.is_file():
+        return None
+    try:
+        connection = _connect(path)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("BEGIN")
+        tables = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        version = (
+            connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            if tables
+            else None
+        )
+    except sqlite3.Error:
+        connection.close()
+        return None
+    if version is None or version[0] != SCHEMA_HEAD:
+        connection.close()
+        return None
+    return FastSession(connection)
+
+
+def _stored(value: Any) -> Any:
+    """A Python value as SQLAlchemy would bind it for SQLite."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _reader(how: str | None) -> Any:
+    if how is None:
+        return None
+    if how == "date":
+        return date.fromisoformat
+    if how == "datetime":
+        return datetime.fromisoformat
+    if how == "utc":
+        return lambda text: datetime.fromisoformat(text).replace(tzinfo=UTC)
+    if how == "bool":
+        return bool
+    if how == "float":
+        return float
+    return getattr(kinds, how.removeprefix("enum:"))
+
+
+def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> list[Any]:
+    """Run statement `index` of query `name`: tuples, or objects for whole-row reads."""
+    sql, columns, entity = QUERIES[name][index]
+    params: dict[str, Any] = {}
+    for key, value in arguments.items():
+        if isinstance(value, Collection) and not isinstance(value, str):
+            for n, item in enumerate(sorted(value)):
+                params[f"{key}_{n}"] = _stored(item)
+        else:
+            params[key] = _stored(value)
+
+    def spelled(match: re.Match[str]) -> str:
+        count = len(arguments[match[1]])
+        return ", ".join(f":{match[1]}_{n}" for n in range(count)) if count else "NULL"
+
+    sql = _LIST.sub(spelled, sql)
+    readers = [_reader(how) for _name, how in columns]
+    try:
+        rows = session.connection.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        reason = str(error)
+        if "locked" in reason or "busy" in reason:
+            reason += " (another reftrack may be writing; try again)"
+        raise DatabaseProblem(f"the database could not be used: {reason}") from None
+    values = [
+        tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))
+        for row in rows
+    ]
+    if entity:
+        names = [name for name, _how in columns]
+        return [SimpleNamespace(**dict(zip(names, v, strict=True))) for v in values]
+    return values
+
+
+# The reads, by the names of reftrack.store.queries; each shapes its rows as its namesake.
+
+
+def _grouped(rows: Sequence[tuple[int, date]]) -> dict[int, list[date]]:
+    days: dict[int, list[date]] = {}
+    for contact_id, day in rows:
+        days.setdefault(contact_id, []).append(day)
+    return days
+
+
+def count_asks(session: FastSession, rep: str, first: date, last: date) -> int:
+    """Asks made in [first, last]."""
+    return int(run(session, "count_asks", rep=rep, first=first, last=last)[0][0])
+
+
+def count_referrals(session: FastSession, rep: str, first: date, last: date) -> int:
+    """Referrals received in [first, last]."""
+    return int(run(session, "count_referrals", rep=rep, first=first, last=last)[0][0])
+
+
+def ask_days(session: FastSession, rep: str, first: date, last: date) -> set[date]:
+    """The days in [first, last] with at least one ask."""
+    return {row[0] for row in run(session, "ask_days", rep=rep, first=first, last=last)}
+
+
+def ask_days_of(
+    session: FastSession, contact_ids: Sequence[int], first: date
+) -> dict[int, list[date]]:
+    """For some contacts, the days they were asked on or after `first`."""
+    if not contact_ids:
+        return {}
+    return _grouped(run(session, "ask_days_of", contact_ids=set(contact_ids), first=first))
+
+
+def asks_due(
+    session: FastSession, rep: str, outcomes: Collection[Any], first: date, today: date
+) -> list[Any]:
+    """Asks with one of `outcomes` whose follow-up day fell in [first, today]."""
+    return run(session, "asks_due", rep=rep, outcomes=set(outcomes), first=first, today=today)
+
+
+def latest_ask_ids(session: FastSession, contact_ids: Sequence[int]) -> dict[int, int]:
+    """For some contacts, the id of the latest ask made of them (latest day, then entry)."""
+    if not contact_ids:
+        return {}
+    latest: dict[int, tuple[date, int]] = {}
+    for contact_id, day, id in run(session, "latest_ask_ids", contact_ids=set(contact_ids)):
+        if contact_id not in latest or (day, id) > latest[contact_id]:
+            latest[contact_id] = (day, id)
+    return {contact_id: id for contact_id, (_day, id) in latest.items()}
+
+
+def goals(session: FastSession, rep: str) -> list[Any]:
+    """Every goal the rep has set, oldest first."""
+    return run(session, "goals", rep=rep)
+
+
+def days_off(session: FastSession, rep: str, first: date, last: date) -> list[Any]:
+    """The rep's days off in [first, last]."""
+    return run(session, "days_off", rep=rep, first=first, last=last)
+
+
+def closes_between(session: FastSession, rep: str, first: date, last: date) -> list[Any]:
+    """Closes in [first, last], oldest first."""
+    return run(session, "closes_between", rep=rep, first=first, last=last)
+
+
+def contact_refs(
+    session: FastSession, ids: Sequence[int]
+) -> dict[int, tuple[str, str | None, bool]]:
+    """Name, company and whether archived, of some contacts, by id."""
+    if not ids:
+        return {}
+    rows = run(session, "contact_refs", ids=set(ids))
+    return {id: (name, company, archived) for id, name, company, archived in rows}
+
+
+def dates_on(session: FastSession, rep: str, month_days: Sequence[tuple[int, int]]) -> list[Any]:
+    """Important dates falling on any of these (month, day) pairs."""
+    if not month_days:
+        return []
+    months = sorted({month for month, _day in month_days})
+    wanted = set(month_days)
+    rows = run(session, "dates_on", rep=rep, months=months)
+    return [d for d in rows if (d.month, d.day) in wanted]
+
+
+def last_touches(session: FastSession, contact_ids: Sequence[int]) -> dict[int, date]:
+    """For some contacts, the latest ask, thank-you, introduction, share or report to them."""
+    if not contact_ids:
+        return {}
+    latest: dict[int, date] = {}
+    for index in range(len(QUERIES["last_touches"])):
+        for contact_id, last in run(session, "last_touches", index, contact_ids=set(contact_ids)):
+            if last and (contact_id not in latest or last > latest[contact_id]):
+                latest[contact_id] = last
+    return latest
+
+
+def referral_counts_by_referrer(session: FastSession, contact_ids: Sequence[int]) -> dict[int, int]:
+    """How many referrals each of some contacts has sent, all time."""
+    if not contact_ids:
+        return {}
+    rows = run(session, "referral_counts_by_referrer", contact_ids=set(contact_ids))
+    return dict(rows)
+
+
+def referrals_in_status(
+    session: FastSession, rep: str, statuses: Collection[Any], first: date
+) -> list[Any]:
+    """The rep's referrals in one of some statuses, received on or after `first`."""
+    return run(session, "referrals_in_status", rep=rep, statuses=set(statuses), first=first)
+
+
+def referrals_untold_since(
+    session: FastSession, rep: str, statuses: Collection[Any], first: date
+) -> list[Any]:
+    """Referrals in some statuses, changed on or after `first`, the referrer not told since."""
+    return run(session, "referrals_untold_since", rep=rep, statuses=set(statuses), first=first)
+
+
+def referrals_received_between(
+    session: FastSession, rep: str, first: date, last: date
+) -> list[Any]:
+    """Referrals received in [first, last]."""
+    return run(session, "referrals_received_between", rep=rep, first=first, last=last)
+
+
+def thank_you_days(session: FastSession, contact_ids: Sequence[int]) -> dict[int, list[date]]:
+    """The days each of some contacts was thanked."""
+    if not contact_ids:
+        return {}
+    return _grouped(run(session, "thank_you_days", contact_ids=set(contact_ids)))
+
+
+def given_counts(session: FastSession, contact_ids: Sequence[int]) -> dict[int, int]:
+    """How many introductions each of some contacts has received from the rep."""
+    if not contact_ids:
+        return {}
+    return dict(run(session, "given_counts", contact_ids=set(contact_ids)))
+
+
+def scores_since(session: FastSession, rep: str, first: date) -> list[Any]:
+    """Scorecards dated on or after `first`, oldest first."""
+    return run(session, "scores_since", rep=rep, first=first)

@@ -1,0 +1,109 @@
+"""The fast read path (stdlib sqlite3) answers as the full one (SQLModel), and stays light."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Rep
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic")
+
+# Month, quarter and year ends, a week's first and last days, both DST changes, a leap day.
+DAYS = [
+    "2026-11-17T09:00",
+    "2026-11-30T09:00",
+    "2026-12-31T23:30",
+    "2027-01-01T00:30",
+    "2026-11-22T09:00",
+    "2026-11-23T09:00",
+    "2026-03-08T03:30",
+    "2026-10-25T01:30",
+    "2026-11-01T01:30",
+    "2024-02-29T09:00",
+    "2026-09-30T09:00",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Two years of demo data, built once for the module."""
+    scratch = tmp_path_factory.mktemp("demo")
+    env = {
+        **os.environ,
+        "REFTRACK_DB": str(scratch / "demo.db"),
+        "REFTRACK_CONFIG": str(scratch / "config.toml"),
+        "REFTRACK_NOW": "2026-11-17T09:00",
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+    }
+    env.pop("REFTRACK_FULL_READS", None)
+    reftrack(env, "demo", "--years", "2", "--contacts", "400")
+    return env
+
+
+def reftrack(env: dict[str, str], *args: str) -> str:
+    """Run reftrack in a fresh process; its stdout."""
+    result = subprocess.run(
+        [sys.executable, "-m", "reftrack", *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("now", DAYS)
+@pytest.mark.parametrize("timezone", ["America/New_York", "Europe/Berlin"])
+def test_today_and_goal_show_agree_on_both_paths(
+    demo: dict[str, str], now: str, timezone: str
+) -> None:
+    env = {**demo, "REFTRACK_NOW": now, "TZ": timezone}
+    reftrack(env, "config", "set", "timezone", timezone)
+    for command in (["today", "--json"], ["today", "--all"], ["goal", "show", "--json"]):
+        fast = reftrack(env, *command)
+        assert fast == reftrack({**env, "REFTRACK_FULL_READS": "1"}, *command), command
+    assert '"items": [' in reftrack(env, "today", "--json")
+
+
+@pytest.mark.parametrize("command", [["today"], ["today", "--json"], ["goal", "show"]])
+def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: list[str]) -> None:
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['reftrack', *{command!r}]\n"
+        "try:\n"
+        "    runpy.run_module('reftrack', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], env=demo, capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_the_full_path_serves_a_database_due_for_a_migration(rep: Rep) -> None:
+    from reftrack.store import fast
+
+    rep.ok('contact add "Jane Doe"')
+    assert fast.open_session(str(rep.db)) is not None
+    import sqlite3
+
+    with sqlite3.connect(rep.db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'old'")
+    connection.close()
+    assert fast.open_session(str(rep.db)) is None
+    assert fast.open_session("postgresql+psycopg://u@h/db") is None
+
+
+def test_the_compiled_sql_is_current() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import fastsql
+    finally:
+        sys.path.pop(0)
+    assert fastsql.GENERATED.read_text() == fastsql.generate(), (
+        "src/reftrack/store/fastsql.py is stale: run `python scripts/fastsql.py`"
+    )

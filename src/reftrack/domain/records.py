@@ -254,10 +254,10 @@ class LogEntry:
     sequence: tuple[float, int, int] = (0.0, 0, 0)
 
 
-# The value columns are integers, 2**31 - 1 at most on PostgreSQL: 20 million is the round
-# number below that, and far above a deal a referral brings.
-MAXIMUM_CENTS = 20_000_000_00
-AMOUNTS = "amounts run from 0.01 to 20,000,000"
+# The value columns are 64-bit integers of cents (BIGINT on PostgreSQL): a trillion is far
+# above any deal a referral brings and far below what the column holds.
+MAXIMUM_CENTS = 1_000_000_000_000_00
+AMOUNTS = "amounts run from 0.01 to 1,000,000,000,000"
 # Unambiguous forms only: ASCII digits, commas (or underscores) between groups of three, a
 # point before one or two decimals. `12,5k` or `12,50` could mean two things; both are refused.
 _AMOUNT = re.compile(

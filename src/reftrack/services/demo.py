@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlmodel import Session
 
 from reftrack.demo import DemoHistory, generate
@@ -64,7 +64,26 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
             rows = getattr(history, name)
             if rows:
                 session.execute(insert(model), rows)
+        _advance_sequences(session)
         return history.counts()
+
+
+def _advance_sequences(session: Session) -> None:
+    """Set each table's id sequence past the ids the demo wrote (PostgreSQL).
+
+    The demo writes explicit ids, which PostgreSQL's sequences do not see: left alone, the
+    next insert would be handed id 1 again. SQLite takes max(id) + 1 by itself.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for _name, model in TABLES:
+        table = model.__tablename__
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f'COALESCE(MAX(id), 0) + 1, false) FROM "{table}"'
+            )
+        )
 
 
 def _refuse_data(session: Session, rt: Runtime) -> None:

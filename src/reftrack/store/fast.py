@@ -30,7 +30,7 @@ from reftrack.errors import DatabaseProblem
 from reftrack.store.fastsql import QUERIES
 
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_SECONDS = 120
 # Set to take the full SQLModel path even where the fast one would serve (tests compare).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"

@@ -97,7 +97,8 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             "SELECT important_date.id, important_date.rep, important_date.contact_id, "
             "important_date.label, important_date.month, important_date.day, "
             "important_date.year FROM important_date WHERE important_date.rep = :rep AND "
-            "important_date.month IN (__[POSTCOMPILE_months])",
+            "important_date.month IN (__[POSTCOMPILE_months]) ORDER BY important_date.month, "
+            "important_date.day, important_date.id",
             (
                 ("id", None),
                 ("rep", None),
@@ -114,7 +115,7 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
         (
             "SELECT day_off.id, day_off.rep, day_off.day, day_off.note, day_off.recorded_at "
             "FROM day_off WHERE day_off.rep = :rep AND day_off.day >= :first AND day_off.day <= "
-            ":last ORDER BY day_off.day",
+            ":last ORDER BY day_off.day, day_off.id",
             (("id", None), ("rep", None), ("day", "date"), ("note", None), ("recorded_at", "utc")),
             True,
         ),

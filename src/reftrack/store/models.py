@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Dialect, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, Dialect, Index, Integer, String, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -48,6 +48,10 @@ class EnumText(TypeDecorator[Any]):
     def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
         """The stored text as the enum member."""
         return None if value is None else self.enum(value)
+
+
+# Money in whole cents, 64-bit: BIGINT on PostgreSQL; SQLite's INTEGER is 64-bit already.
+MONEY = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class Contact(SQLModel, table=True):
@@ -101,7 +105,7 @@ class Close(SQLModel, table=True):
     closed_on: date
     result: CloseResult = Field(sa_type=EnumText(CloseResult))
     title: str | None = None
-    value_cents: int | None = None
+    value_cents: int | None = Field(default=None, sa_type=MONEY)
     crm_id: str | None = None
     recorded_at: datetime
 
@@ -149,7 +153,7 @@ class Referral(SQLModel, table=True):
     status: ReferralStatus = Field(default=ReferralStatus.new, sa_type=EnumText(ReferralStatus))
     status_changed_on: date
     informed_on: date | None = None
-    value_cents: int | None = None
+    value_cents: int | None = Field(default=None, sa_type=MONEY)
     note: str | None = None
     recorded_at: datetime
 

@@ -24,7 +24,7 @@ def days_off(session: Session, rep: str, first: date, last: date) -> Sequence[Da
     query = select(DayOff).where(
         col(DayOff.rep) == rep, col(DayOff.day) >= first, col(DayOff.day) <= last
     )
-    return session.exec(query.order_by(col(DayOff.day))).all()
+    return session.exec(query.order_by(col(DayOff.day), col(DayOff.id))).all()
 
 
 def all_days_off(session: Session, rep: str, first: date | None = None) -> Sequence[DayOff]:
@@ -32,4 +32,4 @@ def all_days_off(session: Session, rep: str, first: date | None = None) -> Seque
     query = select(DayOff).where(col(DayOff.rep) == rep)
     if first is not None:
         query = query.where(col(DayOff.day) >= first)
-    return session.exec(query.order_by(col(DayOff.day))).all()
+    return session.exec(query.order_by(col(DayOff.day), col(DayOff.id))).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
@@ -20,6 +21,16 @@ from reftrack.store.models import (
 )
 
 
+def name_order(name: str, id: int) -> tuple[str, str, int]:
+    """Sort key for names, the same on every database whatever its collation.
+
+    Letters first, compared without case or accents ("émile" beside "Emma"), then the name
+    itself by code point (so "Ann" and "ann" keep one order), then the id.
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain.casefold(), name, id
+
+
 def contact_names(
     session: Session, rep: str, include_archived: bool = False
 ) -> Sequence[tuple[int, str, str | None]]:
@@ -29,8 +40,9 @@ def contact_names(
     )
     if not include_archived:
         query = query.where(col(Contact.archived).is_(False))
-    rows = session.exec(query.order_by(col(Contact.name), col(Contact.id))).all()
-    return [(id, name, company) for id, name, company in rows if id is not None]
+    rows = session.exec(query).all()
+    named = [(id, name, company) for id, name, company in rows if id is not None]
+    return sorted(named, key=lambda row: name_order(row[1], row[0]))
 
 
 def contacts(
@@ -45,7 +57,8 @@ def contacts(
         query = query.where(col(Contact.kind) == kind)
     if not include_archived:
         query = query.where(col(Contact.archived).is_(False))
-    return session.exec(query.order_by(col(Contact.name), col(Contact.id))).all()
+    found = session.exec(query).all()
+    return sorted(found, key=lambda contact: name_order(contact.name, contact.id or 0))
 
 
 def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bool]]:
@@ -75,7 +88,8 @@ def important_dates(session: Session, contact_ids: Sequence[int]) -> Sequence[Im
     if not contact_ids:
         return []
     query = select(ImportantDate).where(col(ImportantDate.contact_id).in_(contact_ids))
-    return session.exec(query.order_by(col(ImportantDate.month), col(ImportantDate.day))).all()
+    order = col(ImportantDate.month), col(ImportantDate.day), col(ImportantDate.id)
+    return session.exec(query.order_by(*order)).all()
 
 
 def dates_on(
@@ -89,7 +103,8 @@ def dates_on(
     query = select(ImportantDate).where(
         col(ImportantDate.rep) == rep, col(ImportantDate.month).in_(months)
     )
-    return [d for d in session.exec(query).all() if (d.month, d.day) in wanted]
+    order = col(ImportantDate.month), col(ImportantDate.day), col(ImportantDate.id)
+    return [d for d in session.exec(query.order_by(*order)).all() if (d.month, d.day) in wanted]
 
 
 def last_touches(session: Session, contact_ids: Sequence[int]) -> dict[int, date]:

@@ -181,6 +181,9 @@ CATALOGUE = [
     case("template letter bob", 2, "letter"),
     case("template intro bob", 2, "--for"),
     case(f"template thanks bob --for '#{HUGE}'", 2, "run from #1 to #2147483647"),
+    # init
+    case("init --bogus", 2, "--bogus"),
+    case("init --json=yes", 2, "--json"),
     # goal / off / today
     case("goal set --referrals 8 --per month --rate 1e-320", 2, "a rate is 0.01 to 10"),
     case("goal set --referrals 8 --per month --rate 1e-300", 2, "a rate is 0.01 to 10"),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reftrack.cli.context import runtime
 from reftrack.cli.options import AddByDefault, Day, Json, emit
 from reftrack.kinds import Period
+
+if TYPE_CHECKING:
+    from reftrack.services.runtime import Runtime
 
 goal_app = typer.Typer(
     add_completion=False,
@@ -150,4 +153,21 @@ def today(
 
     with runtime(ctx, must_exist=True) as rt:
         agenda = today_agenda(rt, rt.date(on, "--on"))
+        newcomer = not json and _first_run(rt)
     emit(json, lambda: today_document(agenda), lambda: print_today(agenda, show_all=all_))
+    if newcomer:
+        from reftrack.render.first_run import print_new_here
+
+        print_new_here()
+
+
+def _first_run(rt: Runtime) -> bool:
+    """A person at a terminal with no settings file and no contacts: offer `reftrack init`."""
+    from reftrack.cli.context import interactive
+    from reftrack.config import config_path
+
+    if not interactive() or config_path().exists():
+        return False
+    from reftrack.services.contacts import count_contacts
+
+    return count_contacts(rt) == 0

@@ -200,6 +200,7 @@ CATALOGUE = [
     case("goal set --referrals ١٢ --per month", 2, "is not a whole number"),
     case("goal set --referrals 3 --per decade", 2, "decade"),
     case("goal set --per month", 2, "--referrals"),
+    case("goal set --referrals 8 --per month --prorate=yes", 2, "--prorate"),
     case("goal set --referrals 3 --per month --from nope", 2, "nope"),
     case("goal show --on 2026-02-31", 2, "2026-02-31"),
     case("goal show --json --on 2026-02-31", 2, "2026-02-31"),

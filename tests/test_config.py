@@ -94,7 +94,10 @@ def test_defaults_as_typed_settings(config: Path) -> None:
         ideal_customer=settings.ideal_customer,
         signature="",
     )
-    assert settings.signature_text == "ann"
+    # The login name is a guess: messages are not signed with it.
+    assert settings.signature_text is None
+    set_value("rep", "ann")
+    assert load_settings().signature_text == "ann"
 
 
 def test_an_unknown_tz_falls_back_to_a_real_zone(config: Path, monkeypatch) -> None:

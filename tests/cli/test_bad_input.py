@@ -181,6 +181,9 @@ CATALOGUE = [
     case("template letter bob", 2, "letter"),
     case("template intro bob", 2, "--for"),
     case(f"template thanks bob --for '#{HUGE}'", 2, "run from #1 to #2147483647"),
+    # init
+    case("init --bogus", 2, "--bogus"),
+    case("init --json=yes", 2, "--json"),
     # goal / off / today
     case("goal set --referrals 8 --per month --rate 1e-320", 2, "a rate is 0.01 to 10"),
     case("goal set --referrals 8 --per month --rate 1e-300", 2, "a rate is 0.01 to 10"),
@@ -197,6 +200,7 @@ CATALOGUE = [
     case("goal set --referrals ١٢ --per month", 2, "is not a whole number"),
     case("goal set --referrals 3 --per decade", 2, "decade"),
     case("goal set --per month", 2, "--referrals"),
+    case("goal set --referrals 8 --per month --prorate=yes", 2, "--prorate"),
     case("goal set --referrals 3 --per month --from nope", 2, "nope"),
     case("goal show --on 2026-02-31", 2, "2026-02-31"),
     case("goal show --json --on 2026-02-31", 2, "2026-02-31"),

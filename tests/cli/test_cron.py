@@ -615,3 +615,23 @@ def test_a_url_without_a_password_is_installed_as_given(rep: Rep, crontab: Cront
     assert "shown as ***" not in result.stderr
     (line,) = crontab.own_lines()
     assert f"REFTRACK_DB='{url}' " in line
+
+
+def test_install_warns_when_reftrack_lives_in_a_source_checkouts_venv(
+    rep: Rep, crontab: Crontab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reftrack.services import cron
+
+    checkout = tmp_path / "src" / "reftrack"
+    program = checkout / ".venv" / "bin" / "reftrack"
+    program.parent.mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("[project]\nname = 'reftrack'\n")
+    assert cron.source_checkout(str(program)) == checkout
+    assert cron.source_checkout(str(tmp_path / ".local" / "bin" / "reftrack")) is None
+    assert cron.source_checkout(str(tmp_path / "venv" / "bin" / "reftrack")) is None
+    monkeypatch.setattr(cron, "installed_from_checkout", lambda: (str(program), checkout))
+    result = cron_ok(rep, crontab, "install")
+    assert "Installed in your crontab" in result.stdout
+    (line,) = result.stderr.splitlines()
+    assert f"cron will run {program}" in line and "pipx install ." in line
+    assert "reftrack summary" in crontab.text()

@@ -174,3 +174,25 @@ def test_bad_days_off_are_refused(rep: Rep) -> None:
         result = rep.run(args)
         assert result.exit_code == code, (args, result.stderr)
     assert len(json.loads(rep.ok("off list --json").stdout)) == 1
+
+
+def test_a_goal_set_late_in_its_period_says_what_it_means_and_offers_two_ways_out(
+    rep: Rep,
+) -> None:
+    late = rep.ok("goal set --referrals 8 --per month --rate 0.25", REFTRACK_NOW="2026-11-30")
+    assert "That is 32 asks a day for the 1 working day left in November." in late.stdout
+    assert "reftrack goal set --referrals 8 --per month --from 2026-12-01" in late.stdout
+    assert "(8 → 1): reftrack goal set --referrals 8 --per month --prorate" in late.stdout
+    early = rep.ok("goal set --referrals 8 --per month --rate 0.25", REFTRACK_NOW="2026-11-02")
+    assert "That is" not in early.stdout
+
+
+def test_prorate_scales_the_target_to_the_working_days_left(rep: Rep) -> None:
+    # 25 November 2026: 4 of November's 21 working days are left; ceil(8 × 4 / 21) = 2.
+    result = rep.ok("goal set --referrals 8 --per month --rate 0.25 --prorate --json")
+    document = json.loads(result.stdout)
+    assert (document["target"], document["workdays_left"]) == (2, 4)
+    # From the first day of a period nothing is scaled.
+    result = rep.ok("goal set --referrals 8 --per month --prorate --from 2026-12-01 --json")
+    assert json.loads(result.stdout)["target"] == 8
+    assert "That is" not in rep.ok("goal set --referrals 8 --per month --prorate").stdout

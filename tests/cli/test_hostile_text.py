@@ -112,6 +112,7 @@ VIEWS = [
     "config get signature",
     "config path",
     "cron show",
+    "init",
 ]
 
 NO_USER_TEXT = ("goal show", "script", "config path", "cron show")

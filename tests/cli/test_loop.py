@@ -455,3 +455,22 @@ def test_forwarded_without_a_title_marks_the_latest_share(jane: Rep) -> None:
     jane.ok('contact add "Bob Stone"')
     result = jane.run("share bob --forwarded")
     assert result.exit_code == 1 and "nothing was shared with Bob Stone yet" in result.stderr
+
+
+def test_templates_never_sign_as_the_login_name(jane: Rep) -> None:
+    import getpass
+
+    login = getpass.getuser()
+    for command in ("template email jane", "template thanks jane", "template intro jane --for Zoe"):
+        result = jane.ok(command)
+        assert "[your name]" in result.stdout
+        assert f"\n{login}\n" not in result.stdout + "\n"
+        assert f"introduce {login}." not in result.stdout
+        assert "reftrack config set signature" in result.stderr
+    assert jane.ok("template email jane --json").stdout.count('"signed": false') == 1
+    # A rep name chosen in the config file signs (here the login name, chosen on purpose).
+    jane.ok(["config", "set", "rep", login])
+    named = jane.ok("template thanks jane")
+    assert named.stdout.rstrip().endswith(login) and named.stderr == ""
+    jane.ok("config set signature 'Ana Ruiz'")
+    assert jane.ok("template intro jane --for Zoe").stdout.rstrip().endswith("Ana Ruiz")

@@ -588,3 +588,14 @@ def test_of_two_goals_from_the_same_day_the_last_set_wins() -> None:
 def test_a_streak_with_no_working_days_is_zero_not_an_endless_walk() -> None:
     assert streak(date(2026, 11, 24), [], lambda day: False) == 0
     assert streak(date(2026, 11, 24), [date(2026, 11, 20)], lambda day: False) == 0
+
+
+def test_prorated_targets_round_up_over_the_working_days_left() -> None:
+    from reftrack.domain.goals import late_in_period, prorated
+
+    assert prorated(8, 4, 21) == 2
+    assert prorated(8, 1, 21) == 1
+    assert prorated(8, 21, 21) == 8
+    assert prorated(8, 0, 0) == 8
+    assert late_in_period(1, 21, 32, 32)
+    assert not late_in_period(21, 21, 2, 32)

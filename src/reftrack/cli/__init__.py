@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("reftrack.cli.setup", "config_app"),
     "cron": ("reftrack.cli.setup", "cron_app"),
     "demo": ("reftrack.cli.demo", "demo"),
+    "init": ("reftrack.cli.init", "init"),
 }
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reftrack.cli.context import runtime
 from reftrack.cli.options import AddByDefault, Day, Json, emit
 from reftrack.kinds import Period
+
+if TYPE_CHECKING:
+    from reftrack.services.runtime import Runtime
 
 goal_app = typer.Typer(
     add_completion=False,
@@ -36,22 +39,42 @@ def goal_set(
         str | None,
         typer.Option("--from", help="The day it takes effect (default today).", metavar="DATE"),
     ] = None,
+    prorate: Annotated[
+        bool,
+        typer.Option(
+            "--prorate",
+            help="Scale the target to the working days left in the period from the first day.",
+        ),
+    ] = False,
     json: Json = False,
 ) -> None:
     """Set a goal: N referrals per week, month, quarter or year, from a day on."""
+    from reftrack.domain.goals import late_in_period, prorated
     from reftrack.domain.numbers import RATE, TARGET, decimal_number, whole_number
-    from reftrack.render.goals import goal_document, print_goal
-    from reftrack.services.goals import set_goal
+    from reftrack.render.goals import goal_document, print_goal, print_late_start
+    from reftrack.services.goals import period_workdays, set_goal
 
     target = whole_number(referrals, "--referrals", TARGET)
     fixed = decimal_number(rate, "--rate", RATE) if rate is not None else None
     with runtime(ctx) as rt:
-        status, week = set_goal(rt, target, per, fixed, rt.date(from_, "--from"))
-    emit(
-        json,
-        lambda: goal_document(status, week, None, None),
-        lambda: print_goal(status, week, None, None, verb="Goal set"),
+        day = rt.date(from_, "--from")
+        _start, end, left, whole = period_workdays(rt, per, day)
+        asked = target
+        if prorate:
+            target = prorated(target, left, whole)
+        status, week = set_goal(rt, target, per, fixed, day)
+    late = (
+        not prorate
+        and status.day == day
+        and late_in_period(left, whole, status.daily_goal, status.asks_needed)
     )
+
+    def show() -> None:
+        print_goal(status, week, None, None, verb="Goal set")
+        if late:
+            print_late_start(status, left, end, prorated(asked, left, whole))
+
+    emit(json, lambda: goal_document(status, week, None, None), show)
 
 
 @goal_app.command("show")
@@ -150,4 +173,21 @@ def today(
 
     with runtime(ctx, must_exist=True) as rt:
         agenda = today_agenda(rt, rt.date(on, "--on"))
+        newcomer = not json and _first_run(rt)
     emit(json, lambda: today_document(agenda), lambda: print_today(agenda, show_all=all_))
+    if newcomer:
+        from reftrack.render.first_run import print_new_here
+
+        print_new_here()
+
+
+def _first_run(rt: Runtime) -> bool:
+    """A person at a terminal with no settings file and no contacts: offer `reftrack init`."""
+    from reftrack.cli.context import interactive
+    from reftrack.config import config_path
+
+    if not interactive() or config_path().exists():
+        return False
+    from reftrack.services.contacts import count_contacts
+
+    return count_contacts(rt) == 0

@@ -40,11 +40,12 @@ def template(
     json: Json = False,
 ) -> None:
     """A ready-to-send message: a forwardable intro email, a thank-you note, an introduction."""
-    from reftrack.render.messages import message_document, print_message
+    from reftrack.render.messages import message_document, print_message, print_set_your_name
     from reftrack.services.messages import compose
 
     if kind == MessageKind.intro and not for_:
         raise typer.BadParameter("say whom you introduce: --for NAME", param_hint="--for")
     with runtime(ctx, must_exist=True) as rt:
         message = compose(rt, kind, name, for_, company)
+    print_set_your_name(message)
     emit(json, lambda: message_document(kind, message), lambda: print_message(message))

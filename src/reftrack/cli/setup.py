@@ -152,11 +152,15 @@ def cron_install(
     json: Json = False,
 ) -> None:
     """Add the lines to your crontab, replacing reftrack's earlier ones (safe to repeat)."""
-    from reftrack.render.cron import installed_document, print_installed
-    from reftrack.services.cron import install, plan
+    from reftrack.render.cron import installed_document, print_installed, print_source_checkout
+    from reftrack.services import cron
 
-    result = install(plan(_db(ctx), summary, today, mailto))
+    result = cron.install(cron.plan(_db(ctx), summary, today, mailto))
     emit(json, lambda: installed_document(result), lambda: print_installed(result))
+    in_checkout = cron.installed_from_checkout()
+    if in_checkout is not None and result.plan.jobs:
+        # Still installed: a warning, since the checkout may well stay where it is.
+        print_source_checkout(*in_checkout)
 
 
 @cron_app.command("remove")

@@ -52,7 +52,10 @@ def _effective(path: Path) -> dict[str, tuple[Any, str]]:
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in force: the file's values over the defaults."""
     values = _effective(path or config_path())
-    return Settings(**{key: value for key, (value, _source) in values.items()})
+    return Settings(
+        **{key: value for key, (value, _source) in values.items()},
+        rep_named=values["rep"][1] == "file",
+    )
 
 
 def get_value(key: str, path: Path | None = None) -> str:

@@ -198,7 +198,7 @@ KEYS: dict[str, KeySpec] = {
         ),
         KeySpec(
             "signature",
-            "How messages are signed; empty means your rep name.",
+            "How messages are signed; empty means your rep name, once set in this file.",
             Text("any text, or '' for your rep name", allow_empty=True, multi_line=True),
             lambda: "",
         ),
@@ -224,11 +224,14 @@ class Settings:
     stale_after_days: int
     ideal_customer: str
     signature: str
+    # Whether `rep` was chosen (set in the file), not guessed from the OS login name.
+    rep_named: bool = False
 
     @property
-    def signature_text(self) -> str:
-        """The signature to put under messages: the setting, or the rep's name."""
-        return self.signature or self.rep
+    def signature_text(self) -> str | None:
+        """How messages are signed: the setting, else a chosen rep name; None when neither."""
+        # Never the login name: an e-mail signed "root" is worse than one left for the rep to sign.
+        return self.signature or (self.rep if self.rep_named else None)
 
 
 def spec_for(key: str) -> KeySpec:

@@ -299,3 +299,19 @@ def whole_week_goal(
     if all(part.asks is None for part in parts):
         return None
     return WeekGoal(parts[0].first, parts[-1].last, tuple(parts))
+
+
+def prorated(target: int, left: int, whole: int) -> int:
+    """The target scaled to the working days left: ceil(target × left / whole)."""
+    return -(-target * left // whole) if whole else target
+
+
+def late_in_period(left: int, whole: int, daily_goal: int, asks_needed: int) -> bool:
+    """Whether a goal starts so late that its daily goal is swollen by the few days left.
+
+    Late: under half the period's working days are left, and the daily goal is at least
+    twice what the same asks spread over the whole period would ask.
+    """
+    if not whole or not daily_goal or left * 2 >= whole:
+        return False
+    return daily_goal >= 2 * -(-asks_needed // whole)

@@ -56,12 +56,17 @@ def phrasings(situation: ScriptSituation, ideal_customer: str) -> list[str]:
     return [text.format(ideal_customer=ideal_customer) for text in SCRIPTS[situation]]
 
 
+# Where a message names or signs the rep before they have told reftrack their name.
+UNNAMED = "[your name]"
+
+
 @dataclass(frozen=True)
 class Message:
-    """A ready-to-send message: a subject line and a body."""
+    """A ready-to-send message: a subject line and a body; `signed` when the rep's name is known."""
 
     subject: str
     body: str
+    signed: bool = True
 
     @property
     def text(self) -> str:
@@ -73,8 +78,9 @@ def _first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-def intro_email(contact: str, ideal_customer: str, rep: str, signature: str) -> Message:
+def intro_email(contact: str, ideal_customer: str, signature: str | None) -> Message:
     """A note the contact can forward to the people they have in mind."""
+    rep = signature or UNNAMED
     body = (
         f"Hi {_first_name(contact)},\n\n"
         "Thank you again for offering to pass my name along. To make it easy, here is a "
@@ -86,9 +92,9 @@ def intro_email(contact: str, ideal_customer: str, rep: str, signature: str) -> 
         "---\n\n"
         "Copy me in when you send it and I'll take it from there, and I'll let you know how "
         "it goes.\n\n"
-        f"Thank you,\n{signature}"
+        f"Thank you,\n{rep}"
     )
-    return Message(subject=f"An introduction to {rep}", body=body)
+    return Message(subject=f"An introduction to {rep}", body=body, signed=bool(signature))
 
 
 def _and(names: list[str]) -> str:
@@ -96,7 +102,7 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def thank_you_note(contact: str, prospects: list[str], signature: str) -> Message:
+def thank_you_note(contact: str, prospects: list[str], signature: str | None) -> Message:
     """A thank-you note for referrals, naming each of them."""
     if prospects:
         opening = f"Thank you for introducing me to {_and(prospects)}."
@@ -109,12 +115,12 @@ def thank_you_note(contact: str, prospects: list[str], signature: str) -> Messag
         f"{opening} Introductions like yours are how most of my best work begins, and "
         f"I don't take them for granted. {middle}If there is ever someone I can introduce "
         "you to, please tell me.\n\n"
-        f"With thanks,\n{signature}"
+        f"With thanks,\n{signature or UNNAMED}"
     )
-    return Message(subject="Thank you", body=body)
+    return Message(subject="Thank you", body=body, signed=bool(signature))
 
 
-def given_intro(contact: str, prospect: str, company: str | None, signature: str) -> Message:
+def given_intro(contact: str, prospect: str, company: str | None, signature: str | None) -> Message:
     """An introduction the rep gives: the contact meets a prospect of their own."""
     who = f"{prospect} of {company}" if company else prospect
     body = (
@@ -123,6 +129,8 @@ def given_intro(contact: str, prospect: str, company: str | None, signature: str
         f"{contact}.\n\n"
         "I think you two should talk: each of you is working on something the other knows "
         "well. I'll let you take it from here.\n\n"
-        f"Best,\n{signature}"
+        f"Best,\n{signature or UNNAMED}"
     )
-    return Message(subject=f"Introduction: {contact} and {prospect}", body=body)
+    return Message(
+        subject=f"Introduction: {contact} and {prospect}", body=body, signed=bool(signature)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -150,3 +151,15 @@ def print_removed(edit: CrontabEdit) -> None:
             )
         )
     _print_mailto_left(edit)
+
+
+def print_source_checkout(program: str, checkout: Path) -> None:
+    """On stderr: cron will run a reftrack that lives in a source checkout's environment."""
+    console(stderr=True).print(
+        Text(
+            f"Note: cron will run {program}, from the virtual environment of the source "
+            f"checkout {checkout}; moving or deleting it breaks the jobs. To install reftrack "
+            f"for good: cd {checkout} && pipx install . && reftrack cron install"
+        ),
+        soft_wrap=True,
+    )

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
 from reftrack.domain.reminders import Agenda, Reminder
+from reftrack.kinds import Period
 from reftrack.render.output import console
 from reftrack.render.reminders import reminder_command, reminder_text
 
@@ -135,6 +136,35 @@ def print_goal(
                 style="yellow",
             )
         )
+
+
+def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> None:
+    """What a goal set late in its period asks each day, and the two ways to ease it."""
+    period = f"{end:%B}" if status.period == Period.month else f"this {status.period}"
+    days = "working day" if left == 1 else f"{left} working days"
+    article = "the 1" if left == 1 else "the"
+    out = console()
+    out.print(
+        Text(
+            f"That is {_plural(status.daily_goal, 'ask')} a day for {article} {days} left "
+            f"in {period}."
+        )
+    )
+    out.print(
+        Text(
+            f"To start with the next {status.period} instead: reftrack goal set "
+            f"--referrals {status.target} --per {status.period} "
+            f"--from {end + timedelta(days=1)}"
+        ),
+        soft_wrap=True,
+    )
+    out.print(
+        Text(
+            f"To scale it to the days left ({status.target} → {scaled}): reftrack goal set "
+            f"--referrals {status.target} --per {status.period} --prorate"
+        ),
+        soft_wrap=True,
+    )
 
 
 def print_days_off(days: list[tuple[date, str | None]]) -> None:

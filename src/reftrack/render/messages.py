@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.text import Text
 
-from reftrack.domain.messages import MAKE_IT_EASY, Message, phrasings
+from reftrack.domain.messages import MAKE_IT_EASY, UNNAMED, Message, phrasings
 from reftrack.kinds import MessageKind, ScriptSituation
 from reftrack.render.output import console
 
@@ -38,7 +38,24 @@ def print_script(situation: ScriptSituation, ideal_customer: str) -> None:
 
 def message_document(kind: MessageKind, message: Message) -> dict[str, Any]:
     """`template --json`: which message, its subject and its body."""
-    return {"kind": kind, "subject": message.subject, "body": message.body}
+    return {
+        "kind": kind,
+        "subject": message.subject,
+        "body": message.body,
+        "signed": message.signed,
+    }
+
+
+SET_YOUR_NAME = (
+    f"Set your name for templates (shown as {UNNAMED} until then): "
+    "reftrack config set signature 'Ann Lee'"
+)
+
+
+def print_set_your_name(message: Message) -> None:
+    """On stderr, for a message signed with the placeholder: how to sign it with your name."""
+    if not message.signed:
+        console(stderr=True).print(Text(SET_YOUR_NAME), soft_wrap=True)
 
 
 def print_message(message: Message) -> None:

@@ -187,3 +187,9 @@ def complete_names(rt: Runtime, prefix: str) -> list[str]:
         ]
         names = {c.name for c in labels if c.name.casefold().startswith(wanted)}
         return sorted(names)
+
+
+def count_contacts(rt: Runtime) -> int:
+    """How many contacts the rep has, archived ones included."""
+    with rt.transaction() as session:
+        return len(queries.contact_names(session, rt.rep, include_archived=True))

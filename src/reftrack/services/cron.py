@@ -47,6 +47,21 @@ def reftrack_program() -> tuple[str, ...]:
     return (python, "-m", "reftrack")
 
 
+def source_checkout(program: str) -> Path | None:
+    """The source checkout whose virtual environment (`.venv`, `venv`) holds `program`, if any."""
+    for folder in Path(program).parents:
+        if folder.name in (".venv", "venv") and (folder.parent / "pyproject.toml").is_file():
+            return folder.parent
+    return None
+
+
+def installed_from_checkout() -> tuple[str, Path] | None:
+    """The program cron would run and its source checkout, when it lives in one's environment."""
+    program = reftrack_program()[0]
+    checkout = source_checkout(program)
+    return (program, checkout) if checkout is not None else None
+
+
 PASSWORD_IN_URL = (
     "the database URL holds a password, which cron would keep in your crontab in clear "
     "and show in the subject of every mail"

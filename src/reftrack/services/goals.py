@@ -201,3 +201,11 @@ def streak_on(session: Session, rt: Runtime, day: date) -> int:
         if count < calendar.working(earliest, day) - 1 or window > 40 * 365:
             return count
         window *= 4
+
+
+def period_workdays(rt: Runtime, period: Period, day: date) -> tuple[date, date, int, int]:
+    """The period containing `day`: first and last day, working days from `day` on, and in all."""
+    start, end = period_bounds(day, period, rt.settings.week_start)
+    with rt.transaction() as session:
+        calendar = work_calendar(session, rt, start, end)
+        return start, end, calendar.working(day, end), calendar.working(start, end)

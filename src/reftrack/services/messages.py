@@ -20,13 +20,8 @@ def compose(
     with rt.transaction() as session:
         contact = resolve_contact(session, rt, name)
         if kind == MessageKind.email:
-            # The rep's name as people know it: the signature, else the rep setting.
-            return intro_email(
-                contact.name,
-                settings.ideal_customer,
-                settings.signature_text,
-                settings.signature_text,
-            )
+            # The rep's name as people know it: the signature, else a chosen rep name.
+            return intro_email(contact.name, settings.ideal_customer, settings.signature_text)
         if kind == MessageKind.thanks:
             names: list[str] = []
             if for_:

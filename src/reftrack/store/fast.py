@@ -28,10 +28,8 @@ from urllib.parse import quote
 from reftrack import kinds
 from reftrack.errors import DatabaseProblem
 from reftrack.store.fastsql import QUERIES
+from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD
 
-# The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0003"
-BUSY_TIMEOUT_SECONDS = 120
 # Set to take the full SQLModel path even where the fast one would serve (tests compare).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
 _LIST = re.compile(r"__\[POSTCOMPILE_(\w+)\]")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from reftrack.errors import DatabaseProblem
@@ -26,7 +26,7 @@ from reftrack.store.files import (
     sqlite_path,
     writable,
 )
-from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD
+from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -199,12 +199,7 @@ def open_engine(location: str, create: bool = True, reads_only: bool = False) ->
 
 def _reason(error: DBAPIError) -> str:
     """The driver's own words for a database error, on one line."""
-    message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    if "locked" in message or "busy" in message:
-        return f"{message} (another reftrack may be writing; try again)"
-    if "not a database" in message:
-        return "it is not a SQLite database"
-    return message
+    return in_words(str(error.orig) if error.orig else str(error))
 
 
 @contextmanager
@@ -219,5 +214,6 @@ def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
-    except OperationalError as error:
+    except DBAPIError as error:
+        # Locked, damaged ("disk image is malformed"), full: one line, never the SQL text.
         raise DatabaseProblem(f"the database could not be used: {_reason(error)}") from None

@@ -28,7 +28,7 @@ from urllib.parse import quote
 from reftrack import kinds
 from reftrack.errors import DatabaseProblem
 from reftrack.store.fastsql import QUERIES
-from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD
+from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 
 # Set to take the full SQLModel path even where the fast one would serve (tests compare).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
@@ -122,12 +122,19 @@ def _reader(how: str | None) -> Any:
     if how == "datetime":
         return datetime.fromisoformat
     if how == "utc":
-        return lambda text: datetime.fromisoformat(text).replace(tzinfo=UTC)
+        return _utc
     if how == "bool":
         return bool
     if how == "float":
         return float
     return getattr(kinds, how.removeprefix("enum:"))
+
+
+def _utc(text: str) -> datetime:
+    """A stored instant in UTC: naive text is UTC already; an offset is converted, as the
+    full path's column type does."""
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
 
 
 def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> list[Any]:
@@ -149,11 +156,9 @@ def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> li
     readers = [_reader(how) for _name, how in columns]
     try:
         rows = session.connection.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as error:
-        reason = str(error)
-        if "locked" in reason or "busy" in reason:
-            reason += " (another reftrack may be writing; try again)"
-        raise DatabaseProblem(f"the database could not be used: {reason}") from None
+    except sqlite3.DatabaseError as error:
+        # Locked, damaged ("disk image is malformed"): one line, as on the full path.
+        raise DatabaseProblem(f"the database could not be used: {in_words(str(error))}") from None
     values = [
         tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))
         for row in rows

@@ -52,3 +52,17 @@ def test_a_refused_ask_adds_no_one(rep: Rep) -> None:
     result = rep.run('ask "Maria Lopez" --add --outcome declined --referral "Maria Lopez"')
     assert result.exit_code == 2
     assert json.loads(rep.ok("contact list --json").stdout) == []
+
+
+def test_the_printed_fix_for_an_unknown_name_runs_as_printed(rep: Rep) -> None:
+    import re
+    import shlex
+
+    refused = rep.run(["ask", "Jane O'Neil"])
+    assert refused.exit_code == 1
+    printed = re.search(r"as you ask: (reftrack .+?) \(", refused.stderr)
+    assert printed is not None, refused.stderr
+    argv = shlex.split(printed.group(1))
+    assert argv[0] == "reftrack"
+    rep.ok(argv[1:])
+    assert "Jane O'Neil" in rep.ok("contact list").stdout

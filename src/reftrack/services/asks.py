@@ -143,7 +143,7 @@ def _asked_contact(session: Session, rt: Runtime, draft: AskDraft) -> ContactRef
     except ContactNotFound as missing:
         missing.fix = (
             f"to add them as you ask: reftrack ask {quote(draft.name)} --add "
-            "[--company C] [--kind K]"
+            "(--company and --kind may follow)"
         )
         raise
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import typer
-from rich.prompt import Prompt
-from rich.text import Text
 
 from reftrack.cli.context import runtime
 from reftrack.errors import ReftrackError
@@ -16,6 +14,9 @@ from reftrack.kinds import CloseResult, ContactKind, Outcome, ScriptSituation
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# rich.prompt is imported where a prompt is asked: every cli module is read for --help,
+# which must stay as light as `import typer` (ARCHITECTURE rule 2).
 
 # The answer for "no close": not a close result, so not in kinds.py.
 NO_CLOSE = "none"
@@ -46,6 +47,8 @@ def prompt_ask(ctx: typer.Context, answers: AskAnswers, on: str | None) -> AskAn
     Only what the command line left open is asked; a name nobody answers to is offered as a
     new contact.
     """
+    from rich.prompt import Prompt
+
     from reftrack.render.loop import print_phrasing
     from reftrack.render.output import console
     from reftrack.services.asks import AskDraft, ask_context
@@ -104,7 +107,7 @@ def prompt_ask(ctx: typer.Context, answers: AskAnswers, on: str | None) -> AskAn
 
 def _offer_to_add(out: Console, answers: AskAnswers) -> None:
     """Offer to add someone reftrack does not know yet: their company and kind."""
-    from rich.prompt import Confirm
+    from rich.prompt import Confirm, Prompt
     from rich.text import Text
 
     if not Confirm.ask(Text(f"No contact '{answers.name}'. Add them?"), console=out, default=True):
@@ -121,6 +124,9 @@ def _offer_to_add(out: Console, answers: AskAnswers) -> None:
 
 def _ask_about_the_close(out: Console, answers: AskAnswers) -> None:
     """No close waits for this ask: was there one? Its deal and value go in with the ask."""
+    from rich.prompt import Prompt
+    from rich.text import Text
+
     from reftrack.domain.records import parse_amount
     from reftrack.errors import UsageProblem
 
@@ -143,6 +149,9 @@ def _ask_about_the_close(out: Console, answers: AskAnswers) -> None:
 
 def choose(out: Console, question: str, choices: list[str], default: str) -> str:
     """One of `choices`, typed whole or as a unique prefix; an empty answer takes the default."""
+    from rich.prompt import Prompt
+    from rich.text import Text
+
     shown = Text(f"{question} {'/'.join(choices)} [{default}]")
     while True:
         typed = Prompt.ask(shown, console=out, default=default, show_default=False)

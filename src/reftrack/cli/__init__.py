@@ -55,20 +55,25 @@ def _target(name: str) -> Any:
 UsageError: type[Exception] = typer.BadParameter.__mro__[1]
 
 
-def _usage_line(error: Exception) -> str:
-    """A usage error as one line, like every other error: what is wrong, and where help is."""
+def _usage_line(error: Exception, fallback: str | None = None) -> str:
+    """A usage error as one line, like every other error: what is wrong, and where help is.
+
+    click's parser raises some errors (an option missing its value) with no context; the
+    command being run is the `fallback` path then.
+    """
     message = " ".join(str(getattr(error, "format_message", error.__str__)()).split())
     ctx = getattr(error, "ctx", None)
-    where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+    path = ctx.command_path if ctx is not None else fallback
+    where = f" (see `{path} --help`)" if path else ""
     return error_line(f"{message.rstrip('.')}{where}")
 
 
-def _quiet_usage(error: Exception) -> typer.Exit:
+def _quiet_usage(error: Exception, fallback: str | None = None) -> typer.Exit:
     """Print a usage error as one line on stderr; the Exit (code 2) to raise for it."""
     if type(error).__name__ == "NoArgsIsHelpError":
         # A bare `reftrack contact` asks for help, and gets it, not a one-line error.
         raise error
-    print(_usage_line(error), file=sys.stderr)
+    print(_usage_line(error, fallback), file=sys.stderr)
     return typer.Exit(getattr(error, "exit_code", 2))
 
 
@@ -95,6 +100,38 @@ def _short_help(target: Any, limit: int) -> str:
     return first if len(first) <= limit else first[: max(0, limit - 3)].rstrip() + "..."
 
 
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def _usage_name(param: Any) -> Any:
+    """`NAME` when required, `[NAME]` when not, `...` when it takes several (as click)."""
+
+    def shown() -> str:
+        name = str(param.metavar) if param.required else f"[{param.metavar}]"
+        return name + ("..." if param.nargs != 1 else "")
+
+    return shown
+
+
+def _plain_metavars(command: Any) -> None:
+    """Help shows `NAME` and `--deal TEXT`, as click does, not Typer's `name <str>`.
+
+    An argument is shown by its metavar (or its name in capitals) alone; an option that
+    takes text and names no metavar is shown with `TEXT`, a whole number with `N`.
+    """
+    for param in getattr(command, "params", []):
+        if param.param_type_name == "argument":
+            if param.metavar is None:
+                param.metavar = (param.name or "value").upper()
+            param.display_type_rich = _no_type
+            param._usage_display_name = _usage_name(param)
+        elif param.param_type_name == "option" and param.metavar is None and not param.is_flag:
+            param.metavar = "N" if param.bare_type() == "int" else "TEXT"
+    for sub in getattr(command, "commands", {}).values():
+        _plain_metavars(sub)
+
+
 class ReftrackGroup(TyperGroup):
     """The root group: builds commands lazily, and turns every error into one line on stderr."""
 
@@ -115,6 +152,7 @@ class ReftrackGroup(TyperGroup):
             single.command(cmd_name)(target)
             command = typer.main.get_command(single)
         command.name = cmd_name
+        _plain_metavars(command)
         self.commands[cmd_name] = command
         return command
 
@@ -166,7 +204,8 @@ class ReftrackGroup(TyperGroup):
             # one of …"); the rep needs only the second half, which names what is accepted.
             if isinstance(error, typer.BadParameter):
                 error.message = error.message.removeprefix("Value error, ")
-            raise _quiet_usage(error) from None
+            running = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+            raise _quiet_usage(error, running) from None
         except BrokenPipeError:
             raise _stdout_closed() from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):

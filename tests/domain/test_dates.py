@@ -593,3 +593,17 @@ def test_dates_out_of_reach_are_refused(typed: str) -> None:
 def test_weeks_out_of_reach_are_refused() -> None:
     with pytest.raises(UsageProblem, match="is too far away"):
         parse_iso_week("9999-W52")
+
+
+def test_next_working_day_skips_weekends_and_days_off_and_gives_up_in_bounds() -> None:
+    from datetime import date
+
+    from reftrack.domain.dates import NEXT_WORKING_REACH, next_working_day
+
+    weekdays = {0, 1, 2, 3, 4}
+    friday, saturday, monday = date(2026, 11, 27), date(2026, 11, 28), date(2026, 11, 30)
+    assert next_working_day(friday, weekdays, set()) == friday
+    assert next_working_day(saturday, weekdays, set()) == monday
+    assert next_working_day(saturday, weekdays, {monday}) == date(2026, 12, 1)
+    # No working day at all: the rule keeps going no further than its reach.
+    assert next_working_day(saturday, set(), set()) == saturday + timedelta(NEXT_WORKING_REACH)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from reftrack.demo.data import COMPANIES, CONTENT, DEALS, FIRST, GIFTS, LAST, NOTES
 from reftrack.demo.people import Cast
 from reftrack.demo.rows import DemoHistory
-from reftrack.domain.dates import is_working_day
+from reftrack.domain.dates import is_working_day, next_working_day
 from reftrack.kinds import (
     Channel,
     CloseResult,
@@ -69,12 +69,7 @@ class Activity:
 
     def next_working(self, day: date) -> date:
         """The day itself, or the next working day: the rule `reftrack ask` follows."""
-        # Bounded like the real rule, so a calendar with no working day cannot hang the demo.
-        for _ in range(60):
-            if self.is_working(day):
-                return day
-            day += timedelta(days=1)
-        return day
+        return next_working_day(day, self.workdays, self.days_off)
 
     def add_working_day(self, day: date) -> None:
         """One working day: its closes and the asks after them, then the rep's other habits."""

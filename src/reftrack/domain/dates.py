@@ -9,7 +9,7 @@ import calendar
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pendulum
 
@@ -231,6 +231,20 @@ def is_working_day(day: date, workdays: Collection[int], days_off: Collection[da
     """Whether `day` falls on a working weekday and is not a day off."""
     # pendulum.Date hashes and compares like datetime.date, so a set of either answers in O(1).
     return day.weekday() in workdays and _plain(day) not in days_off
+
+
+# How far a follow-up may move forward past days off before the rule gives up and keeps
+# the day: a calendar with no working day at all must not hang anything.
+NEXT_WORKING_REACH = 60
+
+
+def next_working_day(day: date, workdays: Collection[int], days_off: Collection[date]) -> date:
+    """The day itself if it is a working day, else the next one (a follow-up never on Sunday)."""
+    for _ in range(NEXT_WORKING_REACH):
+        if is_working_day(day, workdays, days_off):
+            return day
+        day = day + timedelta(days=1)
+    return day
 
 
 def working_days(

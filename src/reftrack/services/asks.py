@@ -9,7 +9,7 @@ from shlex import quote
 from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_optional
-from reftrack.domain.dates import is_working_day
+from reftrack.domain.dates import NEXT_WORKING_REACH, next_working_day
 from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ContactNotFound, UsageProblem
@@ -171,13 +171,10 @@ def _add_asked(session: Session, rt: Runtime, draft: AskDraft) -> tuple[ContactR
 
 
 def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
-    """The day itself if it is a working day, else the next one (a follow-up never on Sunday)."""
-    off = {d.day for d in queries.days_off(session, rt.rep, day, day + timedelta(days=60))}
-    for _ in range(60):
-        if is_working_day(day, rt.settings.workdays, off):
-            return day
-        day = day + timedelta(days=1)
-    return day
+    """The day itself if it is a working day, else the next one, by the rep's days off."""
+    reach = day + timedelta(days=NEXT_WORKING_REACH)
+    off = {d.day for d in queries.days_off(session, rt.rep, day, reach)}
+    return next_working_day(day, rt.settings.workdays, off)
 
 
 def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:

@@ -38,3 +38,19 @@ def test_the_fast_path_reads_an_instant_with_an_offset_as_the_full_path_does() -
 
     assert _utc("2026-11-29 17:41:55+02:00") == datetime(2026, 11, 29, 15, 41, 55, tzinfo=UTC)
     assert _utc("2026-11-29 17:41:55") == datetime(2026, 11, 29, 17, 41, 55, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("command", ["today", "log", "summary", "stats"])
+@pytest.mark.parametrize("full_path", ["", "1"])
+def test_a_value_this_version_cannot_read_is_one_line_not_a_bug(
+    rep: Rep, full_path: str, command: str
+) -> None:
+    rep.ok(["contact", "add", "Bob Stone"])
+    rep.ok(["close", "Bob Stone", "--on", "2026-11-20"])
+    with sqlite3.connect(rep.db) as connection:
+        connection.execute("UPDATE close SET result = 'maybe-later'")
+    result = rep.run(command, REFTRACK_FULL_READS=full_path)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "'maybe-later'" in lines[0], result.stderr
+    assert "unexpected" not in result.stderr

@@ -159,10 +159,16 @@ def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> li
     except sqlite3.DatabaseError as error:
         # Locked, damaged ("disk image is malformed"): one line, as on the full path.
         raise DatabaseProblem(f"the database could not be used: {in_words(str(error))}") from None
-    values = [
-        tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))
-        for row in rows
-    ]
+    try:
+        values = [
+            tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))
+            for row in rows
+        ]
+    except ValueError as error:
+        # A value no reader takes (an outcome spelled by hand, a date that is no date).
+        raise DatabaseProblem(
+            f"the database holds a value this reftrack cannot read: {error}"
+        ) from None
     if entity:
         names = [name for name, _how in columns]
         return [SimpleNamespace(**dict(zip(names, v, strict=True))) for v in values]

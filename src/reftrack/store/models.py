@@ -14,6 +14,7 @@ from sqlalchemy import BigInteger, Dialect, Index, Integer, String, UniqueConstr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from reftrack.errors import DatabaseProblem
 from reftrack.kinds import (
     Channel,
     CloseResult,
@@ -46,8 +47,17 @@ class EnumText(TypeDecorator[Any]):
         return None if value is None else self.enum(value).value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
-        """The stored text as the enum member."""
-        return None if value is None else self.enum(value)
+        """The stored text as the enum member; a value this version does not know (written
+        by hand, or by a newer reftrack) is a problem with the database, in one line."""
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            raise DatabaseProblem(
+                "the database holds a value this reftrack cannot read: "
+                f"{value!r} is not a valid {self.enum.__name__}"
+            ) from None
 
 
 # Money in whole cents, 64-bit: BIGINT on PostgreSQL; SQLite's INTEGER is 64-bit already.

@@ -354,3 +354,20 @@ def test_an_upgrade_keeps_the_copy_it_made(rep: Rep, tmp_path: Path) -> None:
     shutil.copyfile(tmp_path / copies[0], tmp_path / "restored.db")
     with sqlite3.connect(tmp_path / "restored.db") as restored:
         assert restored.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.no_database
+def test_every_folder_made_for_a_new_database_is_private(rep: Rep, tmp_path: Path) -> None:
+    location = tmp_path / "a" / "b" / "c" / "reftrack.db"
+    rep.ok(["--db", str(location), "contact", "add", "Bob Stone"])
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert location.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.no_database
+def test_a_folder_that_cannot_be_made_is_named(rep: Rep, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    result = rep.run(["--db", str(tmp_path / "file" / "sub" / "x.db"), "contact", "add", "Bob"])
+    assert result.exit_code == 1
+    assert str(tmp_path / "file" / "sub") in result.stderr, result.stderr

@@ -14,6 +14,7 @@ from typing import Any
 
 from reftrack.config.keys import KEYS
 from reftrack.errors import ConfigProblem, did_you_mean
+from reftrack.private import make_private_dirs
 
 CONFIG_VARIABLE = "REFTRACK_CONFIG"
 
@@ -75,21 +76,13 @@ def parse(path: Path, text: str) -> dict[str, Any]:
 
 def _make_private_dirs(directory: Path) -> None:
     """Create `directory` and any missing parents as 0700; leave existing ones alone."""
-    missing: list[Path] = []
-    for folder in (directory, *directory.parents):
-        if folder.exists():
-            break
-        missing.append(folder)
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            pass
-        except OSError as error:
-            raise ConfigProblem(
-                f"cannot create the config directory {folder}: {error.strerror or error}",
-                f"create it yourself, or point {CONFIG_VARIABLE} elsewhere",
-            ) from None
+    try:
+        make_private_dirs(directory)
+    except OSError as error:
+        raise ConfigProblem(
+            f"cannot create the config directory {error.filename}: {error.strerror or error}",
+            f"create it yourself, or point {CONFIG_VARIABLE} elsewhere",
+        ) from None
 
 
 def write(path: Path, text: str) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from reftrack.errors import DatabaseProblem
+from reftrack.private import make_private_dirs
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A URL starts with a scheme (RFC 3986: a letter, then letters, digits, +, - or .) and `://`.
@@ -115,13 +116,12 @@ def prepare_sqlite_file(path: Path) -> bool:
             )
         return False
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
+        make_private_dirs(path.parent)
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return False
     except OSError as error:
-        raise DatabaseProblem(f"cannot create {path}: {error.strerror}") from None
+        raise DatabaseProblem(f"cannot create {error.filename or path}: {error.strerror}") from None
     os.close(descriptor)
     return True
 

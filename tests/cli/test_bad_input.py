@@ -118,6 +118,8 @@ CATALOGUE = [
     case("ask bob --won --value 12,5k --outcome declined", 2, "is not an amount"),
     case("ask bob --outcome promised --follow-up -3d", 2, "cannot come before the ask"),
     case("ask bob --outcome promised --follow-up soonish", 2, "soonish"),
+    case("ask bob --outcome declined --follow-up friday", 2, "--follow-up goes with"),
+    case("ask bob --referral Zed --follow-up friday", 2, "--follow-up goes with"),
     case("ask bob --referral Bob\\ Stone", 1, "cannot refer themselves"),
     # referral add / list / update / inform
     case("referral add Zed --from nobody", 1, "no contact 'nobody'"),

@@ -185,6 +185,13 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             f"--referral goes with the outcome 'referred', not '{outcome}'",
             "drop --outcome or the names",
         )
+    if draft.follow_up_on is not None and outcome not in FOLLOWED_UP:
+        # Kept, it would never show: only these outcomes are followed up.
+        raise UsageProblem(
+            f"--follow-up goes with the outcome {' or '.join(sorted(FOLLOWED_UP))}, "
+            f"not '{outcome}'",
+            "drop --follow-up or --outcome",
+        )
     if draft.follow_up_on is not None and draft.follow_up_on < draft.on:
         raise UsageProblem("--follow-up: the follow-up cannot come before the ask")
     with rt.transaction() as session:

@@ -80,7 +80,9 @@ def test_init_keeps_the_rep_name_that_holds_contacts_and_a_blank_goal_sets_none(
 
 def test_off_a_terminal_init_asks_nothing_and_prints_the_commands(rep: Rep) -> None:
     result = rep.ok("init")
-    assert "reftrack config set signature 'Ann Lee'" in result.stdout
+    assert "reftrack config set signature '<your name>'" in result.stdout
+    pasted = rep.run(["config", "set", "signature", "<your name>"])
+    assert pasted.exit_code == 2 and "placeholder" in pasted.stderr, pasted.stderr
     assert "reftrack goal set --referrals 4 --per month" in result.stdout
     assert not rep.config.exists()
     document = json.loads(rep.ok("init --json").stdout)

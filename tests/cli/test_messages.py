@@ -13,7 +13,7 @@ from tests.conftest import Rep
 USAGE_ERRORS = [
     ("--bogus today", "No such option: --bogus", "reftrack --help"),
     ("nosuchcommand", "No such command 'nosuchcommand'", "reftrack --help"),
-    ("contact add", "Missing argument 'name'", "reftrack contact add --help"),
+    ("contact add", "Missing argument 'NAME'", "reftrack contact add --help"),
     ("contact add Zed --kind enemy", "'enemy' is not one of", "reftrack contact add --help"),
     ("contact list --bogus", "No such option: --bogus", "reftrack contact list --help"),
     ("goal set --per month", "Missing option '--referrals'", "reftrack goal set --help"),

@@ -205,6 +205,9 @@ class Text:
         allowed = "\n\t" if self.multi_line else ""
         if any(ord(c) < 32 and c not in allowed for c in value):
             raise Refused("it must be one line of text, without control characters")
+        if len(value) > 2 and value[0] == "<" and value[-1] == ">":
+            # A hint's placeholder (`config set signature "<your name>"`) pasted as printed.
+            raise Refused(f"{value} is a placeholder: put your own text in its place")
         return value
 
     def from_toml(self, stored: Any) -> str:

@@ -20,7 +20,7 @@ INIT_QUESTIONS = {
 }
 GOAL_QUESTION = "A first goal: referrals per month (blank for none)"
 # Shown off a terminal for a name no one has set: never the computer's login name.
-YOUR_NAME = "Ann Lee"
+YOUR_NAME = "<your name>"
 SAMPLE_GOAL = "reftrack goal set --referrals 4 --per month"
 NEW_HERE = "New here? reftrack init sets your name, signature and first goal."
 

@@ -253,7 +253,7 @@ def print_shares(views: list[ShareView], listing: bool) -> None:
             )
         return
     if not views:
-        out.print("Nothing shared yet: reftrack share NAME --content TITLE")
+        out.print("Nothing shared yet: reftrack share <name> --content <title>")
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for heading in ("date", "contact", "content", "passed on"):

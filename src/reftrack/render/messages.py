@@ -48,7 +48,7 @@ def message_document(kind: MessageKind, message: Message) -> dict[str, Any]:
 
 SET_YOUR_NAME = (
     f"Set your name for templates (shown as {UNNAMED} until then): "
-    "reftrack config set signature 'Ann Lee'"
+    "reftrack config set signature '<your name>'"
 )
 
 

@@ -86,7 +86,7 @@ def reminder_command(item: Reminder) -> str:
     if isinstance(about, DateAhead):
         return f"reftrack thank {typed} --note {shell_word(about.day.label)}"
     if isinstance(about, Balance):
-        return f"reftrack give {typed} --to NAME"
+        return f"reftrack give {typed} --to <name>"
     if isinstance(about, QuietReferrer):
-        return f"reftrack share {typed} --content TITLE"
+        return f"reftrack share {typed} --content <title>"
     return f"reftrack ask {typed}"

@@ -142,7 +142,7 @@ def _earlier_share(
     if title is None and earlier is None:
         raise ReftrackError(
             f"nothing was shared with {contact.label} yet",
-            "record it first: reftrack share NAME --content TITLE",
+            "record it first: reftrack share <name> --content <title>",
         )
     return earlier
 

@@ -183,6 +183,7 @@ CATALOGUE = [
     case("template letter bob", 2, "letter"),
     case("template intro bob", 2, "--for"),
     case(f"template thanks bob --for '#{HUGE}'", 2, "run from #1 to #2147483647"),
+    case("template thanks 'Jane Doe (Acme)' --for Dana", 1, "was not referred by Jane Doe"),
     # init
     case("init --bogus", 2, "--bogus"),
     case("init --json=yes", 2, "--json"),

@@ -6,7 +6,7 @@ from reftrack.domain.messages import Message, given_intro, intro_email, thank_yo
 from reftrack.domain.records import parse_person
 from reftrack.kinds import MessageKind
 from reftrack.services.contacts import resolve_contact
-from reftrack.services.referrals import find_referral
+from reftrack.services.referrals import referral_from
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries
@@ -25,7 +25,7 @@ def compose(
         if kind == MessageKind.thanks:
             names: list[str] = []
             if for_:
-                referral = find_referral(session, rt, for_)
+                referral = referral_from(session, rt, contact, for_)
                 names = [refs_by_id(session, [referral.prospect_id])[referral.prospect_id].name]
             else:
                 views = referral_views(

@@ -20,7 +20,7 @@ from reftrack.kinds import (
 )
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.runtime import Runtime
-from reftrack.services.views import referral_views
+from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries
 from reftrack.store.models import Contact, Referral, ReferralEvent
 
@@ -192,6 +192,15 @@ def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
             f"{prospect.label} has several open referrals ({numbers})", "name one by its number"
         )
     return (open_rows or rows)[0]
+
+
+def referral_from(session: Session, rt: Runtime, referrer: ContactRef, which: str) -> Referral:
+    """A referral (as `find_referral` finds it) that `referrer` made, or a ReftrackError."""
+    referral = find_referral(session, rt, which)
+    if referral.referrer_id != referrer.id:
+        prospect = refs_by_id(session, [referral.prospect_id])[referral.prospect_id]
+        raise ReftrackError(f"{prospect.label} was not referred by {referrer.label}")
+    return referral
 
 
 def update_referral(

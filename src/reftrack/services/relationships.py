@@ -11,7 +11,7 @@ from reftrack.domain.records import GivenView, ScoreView, ShareView, ThankYouVie
 from reftrack.errors import ReftrackError
 from reftrack.kinds import ThankKind
 from reftrack.services.contacts import resolve_contact
-from reftrack.services.referrals import find_referral
+from reftrack.services.referrals import referral_from
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import (
     given_view,
@@ -40,10 +40,7 @@ def record_thanks(
         contact = resolve_contact(session, rt, name)
         referral: Referral | None = None
         if for_prospect:
-            referral = find_referral(session, rt, for_prospect)
-            if referral.referrer_id != contact.id:
-                prospect = refs_by_id(session, [referral.prospect_id])[referral.prospect_id]
-                raise ReftrackError(f"{prospect.label} was not referred by {contact.label}")
+            referral = referral_from(session, rt, contact, for_prospect)
         earlier = queries.referrals(session, rt.rep, referrer_id=contact.id)
         covered = [
             v for v in referral_views(session, earlier) if not v.thanked and v.received_on <= on

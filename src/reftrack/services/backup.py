@@ -19,6 +19,8 @@ BACKUPS = "backups"
 
 def _sqlite_file(rt: Runtime, command: str) -> Path:
     """The database file, or the PostgreSQL tool to use instead, in one line."""
+    from sqlalchemy.engine import URL
+
     from reftrack.store.files import database_url, sqlite_path
 
     url = database_url(rt.location)
@@ -28,8 +30,14 @@ def _sqlite_file(rt: Runtime, command: str) -> Path:
     if url.get_backend_name() != "postgresql":
         raise DatabaseProblem(f"reftrack {command} needs a database file")
     # libpq's own URL, without the driver or any password: pg_dump reads ~/.pgpass.
-    plain = url.set(drivername="postgresql", password=None)
-    plain = plain.difference_update_query(["password"])
+    plain = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query={key: value for key, value in url.query.items() if key != "password"},
+    )
     target = shlex.quote(plain.render_as_string(hide_password=False))
     if command == "backup":
         tool = f"pg_dump --format=custom --file=reftrack.dump {target}"

@@ -68,6 +68,8 @@ def _check_sqlite_file(path: Path) -> None:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise DatabaseProblem(f"cannot read {path}: {error.strerror}") from None
+    if not head:
+        raise DatabaseProblem(f"{path} is not a reftrack database (it is empty)")
     if head != SQLITE_HEADER:
         raise DatabaseProblem(f"{path} is not a reftrack database (not a SQLite file)")
 

@@ -8,15 +8,9 @@ from reftrack.domain.backups import BackupDone, RestoreDone
 from reftrack.render.safe import print_plain
 
 
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
 def print_backup(done: BackupDone) -> None:
     """Where the copy is, and how to put it back."""
-    print_plain(f"Backed up {done.database} to {done.backup} ({_size(done.size)}).")
+    print_plain(f"Backed up {done.database} to {done.backup}.")
     print_plain(f"To put it back: reftrack restore {done.backup}")
 
 

@@ -96,22 +96,14 @@ def _event(uid: str, stamp: str, first: date, summary: str, description: str) ->
 
 def _reminder_lines(entry: CalendarEntry, stamp: str) -> list[str]:
     item = entry.reminder
-    due = f"due {item.due}" if item.due != entry.day else "due that day"
-    description = (
-        f"{reminder_text(item)} ({due}).\n"
-        f"Done? Clear it with:\n{reminder_command(item)}\n"
-        "(reftrack today lists what is due each morning.)"
-    )
+    description = f"Clear it with: {reminder_command(item)}\nDue {item.due}."
     lines = _event(entry.key, stamp, entry.day, reminder_text(item), description)
     lines.append(f"CATEGORIES:{escape_text(item.kind.value)}")
     return [*lines, "END:VEVENT"]
 
 
 def _yearly_lines(entry: YearlyDate, stamp: str) -> list[str]:
-    description = (
-        f"{_date_title(entry)} ({entry.day.text}).\n"
-        f"Sent your wishes? Mark them with:\n{_date_command(entry)}"
-    )
+    description = f"Wishes sent? Mark them with: {_date_command(entry)}\n{entry.day.text}"
     lines = _event(entry.key, stamp, _first_day(entry), _date_title(entry), description)
     lines += [f"RRULE:{_rule(entry)}", f"CATEGORIES:{ReminderKind.date.value}"]
     return [*lines, "END:VEVENT"]

@@ -125,10 +125,9 @@ def restore(rt: Runtime, path: str, force: bool) -> RestoreDone:
     replaced = None
     try:
         if database.exists():
-            rows = row_count(database)
-            if rows and not force:
+            if row_count(database) and not force:
                 raise ReftrackError(
-                    f"{database} holds data ({rows} rows), which restore would replace",
+                    f"{database} holds data, which restore would replace",
                     "add --force to replace it; the current file is kept aside first",
                 )
             replaced = _aside(rt, database)

@@ -292,6 +292,14 @@ def empty_sqlite(tmp_path: Path) -> Path:
     return empty
 
 
+def damaged(tmp_path: Path, copy: Path) -> Path:
+    path = tmp_path / "damaged.db"
+    data = bytearray(copy.read_bytes())
+    data[100:8192] = bytes(range(256)) * 31 + bytes(range(252))
+    path.write_bytes(bytes(data))
+    return path
+
+
 def text_file(tmp_path: Path) -> Path:
     path = tmp_path / "notes.txt"
     path.write_text("not a database\n")
@@ -305,10 +313,11 @@ def text_file(tmp_path: Path) -> Path:
         (lambda tmp, _copy: other_sqlite(tmp), "is not a reftrack database (it holds other"),
         (lambda tmp, _copy: empty_sqlite(tmp), "is not a reftrack database (it is empty)"),
         (lambda tmp, _copy: text_file(tmp), "is not a reftrack database (not a SQLite file)"),
+        (damaged, "cannot restore from"),
         (lambda tmp, _copy: tmp / "missing.db", "there is no file at"),
         (lambda tmp, _copy: tmp, "is not a file"),
     ],
-    ids=["newer", "other tables", "empty", "text", "missing", "folder"],
+    ids=["newer", "other tables", "empty", "text", "damaged", "missing", "folder"],
 )
 def test_restore_refuses_what_is_no_reftrack_backup(
     jane: Rep, tmp_path: Path, make: Callable[[Path, Path], Path], says: str

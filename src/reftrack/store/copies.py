@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sqlalchemy import create_engine
+from sqlalchemy.exc import DBAPIError
 
 from reftrack.errors import DatabaseProblem
 from reftrack.store.db import _configure_sqlite, _stored_revision, ensure_schema
@@ -97,9 +98,10 @@ def staged_restore(source: Path, folder: Path) -> tuple[Path, str]:
             ensure_schema(engine, None, str(source))
         finally:
             engine.dispose()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, DBAPIError) as error:
         _remove(staged)
-        raise DatabaseProblem(f"cannot restore from {source}: {in_words(str(error))}") from None
+        reason = str(error.orig) if isinstance(error, DBAPIError) else str(error)
+        raise DatabaseProblem(f"cannot restore from {source}: {in_words(reason)}") from None
     except BaseException:
         _remove(staged)
         raise

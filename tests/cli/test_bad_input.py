@@ -253,6 +253,17 @@ CATALOGUE = [
     case("demo --seed -1", 2, "a seed is a whole number from 0 to 999,999,999"),
     case(f"demo --seed {HUGE}", 2, "a seed is a whole number from 0 to 999,999,999"),
     case("demo --years 1 --contacts 10", 1, "already holds data"),
+    # calendar / backup / restore
+    case("calendar --days 0", 2, "a calendar covers 1 to 92 days ahead"),
+    case("calendar --days 93", 2, "a calendar covers 1 to 92 days ahead"),
+    case("calendar --days 1.5", 2, "is not a whole number"),
+    case("calendar --output /dev/null/x.ics", 1, "cannot write"),
+    case("cron show --calendar /nonexistent/r.ics", 2, "the folder /nonexistent does not exist"),
+    case("cron install --calendar-at 'MON 25:00'", 2, "is not a time of day"),
+    case("backup /dev/null/copy.db", 1, "cannot write /dev/null/copy.db"),
+    case("restore", 2, "Missing argument"),
+    case("restore /nonexistent/backup.db", 1, "there is no file at /nonexistent/backup.db"),
+    case("restore /dev/null --force", 1, "/dev/null is not a file"),
     # the command line itself
     case("nosuchcommand", 2, "nosuchcommand"),
     case("contact nosuchthing", 2, "nosuchthing"),

@@ -130,6 +130,9 @@ ERRORS = {
     "bad e-mail": ["contact", "add", "Ann", "--email", f"ann{HOSTILE}@acme.test"],
     "bad labelled date": ["contact", "add", "Ann", "--date", f"{HOSTILE}"],
     "unknown command": [f"frobnicate{HOSTILE}"],
+    "bad calendar days": ["calendar", "--days", f"3{HOSTILE}"],
+    "unwritable backup": ["backup", f"/dev/null/{HOSTILE}.db"],
+    "missing backup": ["restore", f"/nonexistent/{HOSTILE}.db"],
 }
 
 JSON_VIEWS = [

@@ -41,6 +41,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contact": ("reftrack.cli.contacts", "app"),
     "config": ("reftrack.cli.setup", "config_app"),
     "cron": ("reftrack.cli.setup", "cron_app"),
+    "calendar": ("reftrack.cli.calendar", "calendar"),
+    "backup": ("reftrack.cli.backup", "backup"),
+    "restore": ("reftrack.cli.backup", "restore"),
     "demo": ("reftrack.cli.demo", "demo"),
     "init": ("reftrack.cli.init", "init"),
 }

@@ -92,7 +92,7 @@ def path(json: Json = False) -> None:
 
 cron_app = typer.Typer(
     add_completion=False,
-    help="Run the weekly summary and the morning list from cron, unattended.",
+    help="Run the weekly summary, the morning list and a calendar refresh from cron, unattended.",
     no_args_is_help=True,
 )
 
@@ -120,6 +120,23 @@ Mailto = Annotated[
     ),
 ]
 
+Calendar = Annotated[
+    str | None,
+    typer.Option(
+        "--calendar",
+        metavar="FILE",
+        help="Also refresh this calendar file (`reftrack calendar --output FILE`) each morning.",
+    ),
+]
+CalendarAt = Annotated[
+    str,
+    typer.Option(
+        "--calendar-at",
+        metavar='"DAYS HH:MM"',
+        help="When the calendar file is refreshed, in the same form.",
+    ),
+]
+
 
 def _db(ctx: typer.Context) -> str | None:
     """The root `--db` (or REFTRACK_DB) of this run, without opening the database."""
@@ -133,13 +150,15 @@ def cron_show(
     summary: Summary = "MON 07:30",
     today: Today = "MON-FRI 08:00",
     mailto: Mailto = None,
+    calendar: Calendar = None,
+    calendar_at: CalendarAt = "* 06:00",
     json: Json = False,
 ) -> None:
     """Print the lines `cron install` would add, without touching your crontab."""
     from reftrack.render.cron import plan_document, print_plan
     from reftrack.services.cron import plan
 
-    lines = plan(_db(ctx), summary, today, mailto)
+    lines = plan(_db(ctx), summary, today, mailto, calendar, calendar_at)
     emit(json, lambda: plan_document(lines), lambda: print_plan(lines))
 
 
@@ -149,13 +168,15 @@ def cron_install(
     summary: Summary = "MON 07:30",
     today: Today = "MON-FRI 08:00",
     mailto: Mailto = None,
+    calendar: Calendar = None,
+    calendar_at: CalendarAt = "* 06:00",
     json: Json = False,
 ) -> None:
     """Add the lines to your crontab, replacing reftrack's earlier ones (safe to repeat)."""
     from reftrack.render.cron import installed_document, print_installed, print_source_checkout
     from reftrack.services import cron
 
-    result = cron.install(cron.plan(_db(ctx), summary, today, mailto))
+    result = cron.install(cron.plan(_db(ctx), summary, today, mailto, calendar, calendar_at))
     emit(json, lambda: installed_document(result), lambda: print_installed(result))
     in_checkout = cron.installed_from_checkout()
     if in_checkout is not None and result.plan.jobs:

@@ -38,6 +38,7 @@ STATS_WEEKS = Range(1, 520, "stats look back 1 to 520 weeks")
 DEMO_YEARS = Range(1, 50, "the demo spans 1 to 50 years")
 DEMO_CONTACTS = Range(10, 100_000, "the demo holds 10 to 100,000 contacts")
 DEMO_SEED = Range(0, 999_999_999, "a seed is a whole number from 0 to 999,999,999")
+CALENDAR_DAYS = Range(1, 92, "a calendar covers 1 to 92 days ahead")
 REFERRAL_NUMBER = Range(1, LARGEST_ID, f"referral numbers run from #1 to #{LARGEST_ID}")
 
 

@@ -27,8 +27,10 @@ from dataclasses import dataclass
 from reftrack.domain.weekdays import parse_weekday_set
 from reftrack.errors import ReftrackError, UsageProblem
 
-JOBS = ("summary", "today")
-JOB_COMMANDS = {"summary": ("summary",), "today": ("today",)}
+JOBS = ("summary", "today", "calendar")
+JOB_COMMANDS = {"summary": ("summary",), "today": ("today",), "calendar": ("calendar",)}
+# Jobs installed only when asked for (`--calendar FILE`); the others are on unless `off`.
+ON_REQUEST = ("calendar",)
 THIS_WEEK = ("--week", "this")
 MARK = "reftrack:"
 # Written after the job's mark when reftrack had to end the user's last line with a newline

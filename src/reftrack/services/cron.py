@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reftrack.domain.schedule import (
     JOBS,
+    ON_REQUEST,
     CronInstall,
     CronJob,
     CronPlan,
@@ -108,12 +109,37 @@ def config_location() -> str:
     return os.path.abspath(config_path())
 
 
-def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPlan:
+def calendar_file(path: str) -> str:
+    """The calendar file a cron job refreshes, as an absolute path whose folder exists."""
+    target = Path(os.path.abspath(os.path.expanduser(path)))
+    if target.is_dir():
+        raise UsageProblem(
+            f"--calendar: {target} is a directory", "give a file, e.g. ~/Dropbox/reftrack.ics"
+        )
+    if not target.parent.is_dir():
+        raise UsageProblem(
+            f"--calendar: the folder {target.parent} does not exist",
+            "create it first, or give a file in an existing folder",
+        )
+    return str(target)
+
+
+def plan(
+    db: str | None,
+    summary: str,
+    today: str,
+    mailto: str | None,
+    calendar: str | None = None,
+    calendar_at: str = "* 06:00",
+) -> CronPlan:
     """The lines `cron install` would add, for this database, config and reftrack."""
     schedules = {
         "summary": parse_schedule(summary, "--summary"),
         "today": parse_schedule(today, "--today"),
     }
+    refresh = parse_schedule(calendar_at, "--calendar-at")
+    schedules["calendar"] = refresh if calendar else None
+    output = ("--output", calendar_file(calendar)) if calendar else ()
     address = check_mailto(mailto) if mailto is not None else None
     chosen = {name: when for name, when in schedules.items() if when is not None}
     if address is not None and not chosen:
@@ -134,12 +160,14 @@ def plan(db: str | None, summary: str, today: str, mailto: str | None) -> CronPl
     jobs = []
     for name, schedule in chosen.items():
         args = job_args(name, schedule, settings.workdays, settings.week_start)
+        if name == "calendar":
+            args += output
         command = command_text(program, environment, args)
         jobs.append(CronJob(name, schedule, job_line(name, schedule, command, address), args))
     return CronPlan(
         jobs=tuple(jobs),
         mailto=address,
-        skipped=tuple(name for name in JOBS if name not in chosen),
+        skipped=tuple(name for name in JOBS if name not in chosen and name not in ON_REQUEST),
         password_hidden=password_hidden,
     )
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError
 
 from reftrack.errors import DatabaseProblem
 from reftrack.private import make_private_dirs
+from reftrack.store.schema import BUSY_TIMEOUT_SECONDS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A URL starts with a scheme (RFC 3986: a letter, then letters, digits, +, - or .) and `://`.
@@ -129,30 +130,47 @@ def prepare_sqlite_file(path: Path) -> bool:
 def back_up(path: Path, revision: str) -> Path:
     """Copy a SQLite database aside (consistently, WAL included) before migrating it.
 
-    The copy is written under a temporary name and renamed into place once complete, so
-    the `.bak` name a user restores from never holds an empty or partial file. The caller
-    holds the write lock, so reftracks racing to upgrade agree on one copy.
+    The caller holds the write lock, so reftracks racing to upgrade agree on one copy.
     """
     target = path.with_name(f"{path.name}.{revision}.bak")
     number = 1
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}.{revision}.{number}.bak")
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    copy_database(path, target)
+    return target
+
+
+def copy_database(source: Path, target: Path, single_file: bool = False) -> None:
+    """Copy a SQLite database to `target` with SQLite's online backup API: consistent while
+    others write, its write-ahead log included; the copy is private (0600).
+
+    The copy is written under a temporary name beside `target` and renamed into place once
+    complete, so the name a user restores from never holds an empty or partial file (and a
+    file already at `target` is replaced whole or not at all). With `single_file` the copy
+    leaves write-ahead logging, so that it is one self-contained file until opened by
+    reftrack again.
+    """
+    descriptor, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
     os.close(descriptor)
     partial = Path(name)
     try:
-        source = sqlite3.connect(path)
-        destination = sqlite3.connect(partial)
+        reader = sqlite3.connect(source, timeout=BUSY_TIMEOUT_SECONDS)
+        writer = sqlite3.connect(partial)
         try:
-            source.backup(destination)
+            reader.backup(writer)
+            if single_file:
+                writer.execute("PRAGMA journal_mode = DELETE")
         finally:
-            destination.close()
-            source.close()
+            writer.close()
+            reader.close()
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm", "-journal"):
+            sidecar(partial, suffix).unlink(missing_ok=True)
         raise
-    return target

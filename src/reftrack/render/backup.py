@@ -1,0 +1,37 @@
+"""What `backup` and `restore` did, in a line or two, and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reftrack.domain.backups import BackupDone, RestoreDone
+from reftrack.render.safe import print_plain
+
+
+def print_backup(done: BackupDone) -> None:
+    """Where the copy is, and how to put it back."""
+    print_plain(f"Backed up {done.database} to {done.backup}.")
+    print_plain(f"To put it back: reftrack restore {done.backup}")
+
+
+def backup_document(done: BackupDone) -> dict[str, Any]:
+    """The backup as JSON: the database, the copy and its size in bytes."""
+    return {"database": str(done.database), "backup": str(done.backup), "bytes": done.size}
+
+
+def print_restore(done: RestoreDone) -> None:
+    """What was restored, from where, and where the replaced file is kept."""
+    upgraded = f" (upgraded from schema {done.migrated_from})" if done.migrated_from else ""
+    print_plain(f"Restored {done.database} from {done.source}{upgraded}.")
+    if done.replaced is not None:
+        print_plain(f"The database it replaced is kept as {done.replaced}")
+
+
+def restore_document(done: RestoreDone) -> dict[str, Any]:
+    """The restore as JSON: the database, the backup, the file kept aside, any upgrade."""
+    return {
+        "database": str(done.database),
+        "restored_from": str(done.source),
+        "replaced": str(done.replaced) if done.replaced else None,
+        "upgraded_from": done.migrated_from,
+    }

@@ -37,10 +37,14 @@ _NOUNS = {
 class Export(Protocol):
     """What an export holds (services.exports.ExportDocument)."""
 
-    rep: str
-    exported_at: datetime
-    records: dict[ExportKind, list[dict[str, Any]]]
-    version: int
+    @property
+    def rep(self) -> str: ...
+    @property
+    def exported_at(self) -> datetime: ...
+    @property
+    def records(self) -> dict[ExportKind, list[dict[str, Any]]]: ...
+    @property
+    def version(self) -> int: ...
 
 
 def _counted(counts: dict[ExportKind, int]) -> str:

@@ -110,8 +110,9 @@ class _Contacts:
         then by name and company."""
         sharing = self.by_email.get(_fold(person.email), []) if person.email else []
         named = [c for c in sharing if _fold(c.name) == _fold(person.name)]
-        found = (named or sharing or [None])[0]
-        return found or self.by_name.get((_fold(person.name), _fold(person.company)))
+        if named or sharing:
+            return (named or sharing)[0]
+        return self.by_name.get((_fold(person.name), _fold(person.company)))
 
 
 def _plan(

@@ -180,7 +180,7 @@ def column_fields(
     if not found & {F.name, F.first_name, F.last_name, F.company, F.email}:
         raise ReftrackError(
             f"no column names the contact (read as {source.value})",
-            "tell reftrack which column holds what: --map 'Full name=name' (see --help)",
+            "tell reftrack which column holds what with --map, e.g. --map 'Full name=name'",
         )
     return fields
 

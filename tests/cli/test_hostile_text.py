@@ -130,9 +130,12 @@ ERRORS = {
     "bad e-mail": ["contact", "add", "Ann", "--email", f"ann{HOSTILE}@acme.test"],
     "bad labelled date": ["contact", "add", "Ann", "--date", f"{HOSTILE}"],
     "unknown command": [f"frobnicate{HOSTILE}"],
+    "no file to import": ["import", f"/nonexistent/{HOSTILE}.csv"],
+    "bad export kind": ["export", "--kind", f"x{HOSTILE}"],
 }
 
 JSON_VIEWS = [
+    "export",
     "contact list --all --json",
     "contact show jane --json",
     "contact show bob --json",

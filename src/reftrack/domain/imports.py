@@ -312,7 +312,7 @@ def _text(values: Mapping[ImportField, str], field: ImportField) -> str | None:
 _FAMILY_FIRST = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _full_name(first: str | None, last: str | None) -> str:
+def full_name(first: str | None, last: str | None) -> str:
     """First and last name as one: "Søren Ås", but "李雷" for 雷 of the 李 family."""
     if first and last and _FAMILY_FIRST.match(first) and _FAMILY_FIRST.match(last):
         return f"{last}{first}"
@@ -321,9 +321,8 @@ def _full_name(first: str | None, last: str | None) -> str:
 
 def read_row(line: int, values: Mapping[ImportField, str], birthday_label: str) -> ImportRow:
     """One row's fields as a contact and maybe a deal; RowProblem when it cannot be read."""
-    name = _text(values, F.name) or _full_name(
-        _text(values, F.first_name), _text(values, F.last_name)
-    )
+    first, last = _text(values, F.first_name), _text(values, F.last_name)
+    name = _text(values, F.name) or full_name(first, last)
     company = _text(values, F.company)
     email = _text(values, F.email)
     if not name:

@@ -21,6 +21,7 @@ from reftrack.domain.imports import (
     RowProblem,
     column_fields,
     detect_format,
+    full_name,
     parse_birthday,
     read_row,
 )
@@ -118,42 +119,42 @@ def _cards(text: str) -> Iterator[tuple[int, str]]:
         yield start, "\n".join(lines)
 
 
-def _first(card: Any, name: str) -> str | None:
-    """The value of a card's first property called `name`, as text."""
-    found = card.contents.get(name) or []
+# The vCard properties a contact is read from (RFC 6350 names), by the field each fills.
+_PROPERTIES = {
+    "FN": ImportField.name,
+    "EMAIL": ImportField.email,
+    "TEL": ImportField.phone,
+    "ORG": ImportField.company,
+    "BDAY": ImportField.birthday,
+}
+
+
+def _first(card: Any, name: str, tidy: bool = True) -> str | None:
+    """The value of a card's first property called `name`, as text (spaces tidied)."""
+    found = card.contents.get(name.lower()) or []
     if not found:
         return None
     value = found[0].value
     if isinstance(value, list):
         value = value[0] if value else ""
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).split()) if tidy else str(value).strip()
     return text or None
 
 
 def _card_row(line: int, card: Any) -> ImportRow:
-    """One parsed vCard as a contact (never a deal)."""
-    name = _first(card, "fn")
-    if not name and card.contents.get("n"):
+    """One parsed vCard as a contact (never a deal): a phone's contacts are the rep's network."""
+    values = {field: text for prop, field in _PROPERTIES.items() if (text := _first(card, prop))}
+    if ImportField.name not in values and card.contents.get("n"):
         parts = card.contents["n"][0].value
-        name = " ".join(p for p in (parts.given, parts.family) if isinstance(p, str) and p)
-    values: dict[ImportField, str] = {}
-    for field, prop in (
-        (ImportField.name, name),
-        (ImportField.email, _first(card, "email")),
-        (ImportField.phone, _first(card, "tel")),
-        (ImportField.company, _first(card, "org")),
-        (ImportField.birthday, _first(card, "bday")),
-    ):
-        if prop:
-            values[field] = prop
-    row = read_row(line, values, BIRTHDAY)
-    notes = card.contents.get("note") or []
-    note = str(notes[0].value).strip() if notes else None
-    anniversary = _first(card, "anniversary")
-    dates = row.person.dates
+        given, family = (
+            p if isinstance(p, str) else " ".join(p) for p in (parts.given, parts.family)
+        )
+        values[ImportField.name] = full_name(given, family)
+    person = read_row(line, values, BIRTHDAY).person
+    anniversary = _first(card, "ANNIVERSARY")
+    dates = person.dates
     if anniversary:
         dates = (*dates, (ANNIVERSARY, parse_birthday(anniversary)))
-    person = row.person
     return ImportRow(
         line,
         PersonDraft(
@@ -162,7 +163,7 @@ def _card_row(line: int, card: Any) -> ImportRow:
             person.email,
             person.phone,
             ContactKind.network,
-            note or None,
+            _first(card, "NOTE", tidy=False),
             dates,
         ),
     )

@@ -13,12 +13,14 @@ from sqlmodel import Session, SQLModel
 from reftrack.domain.contacts import ContactRef
 from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport
 from reftrack.errors import ReftrackError
-from reftrack.kinds import ExportKind, ImportAction, ImportFormat
+from reftrack.kinds import ExportKind, ImportAction, ImportField, ImportFormat
 from reftrack.services.exports import TABLES, columns
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 from reftrack.store.models import EnumText
 
+# The contact's e-mail column: the first thing a contact is matched by.
+EMAIL = ImportField.email.value
 # Columns a match ignores: who wrote the row, and when.
 _NOT_COMPARED = {"id", "rep", "recorded_at"}
 
@@ -121,8 +123,8 @@ class _Existing:
             values = {name: getattr(row, name) for name in names}
             identity = int(values["id"])
             self.keys.setdefault(self._key(values), identity)
-            if values.get("email"):
-                self.emails.setdefault((_fold(values["email"]), _fold(values["name"])), identity)
+            if values.get(EMAIL):
+                self.emails.setdefault((_fold(values[EMAIL]), _fold(values["name"])), identity)
 
     def _key(self, values: dict[str, Any]) -> tuple[Any, ...]:
         if self.kind == ExportKind.contacts:
@@ -131,7 +133,7 @@ class _Existing:
 
     def find(self, values: dict[str, Any]) -> int | None:
         """The same record already stored; a contact by e-mail and name, or name and company."""
-        email = values.get("email") if self.kind == ExportKind.contacts else None
+        email = values.get(EMAIL) if self.kind == ExportKind.contacts else None
         found = self.emails.get((_fold(email), _fold(values["name"]))) if email else None
         return found if found is not None else self.keys.get(self._key(values))
 

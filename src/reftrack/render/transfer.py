@@ -75,10 +75,11 @@ def import_document(report: ImportReport) -> dict[str, Any]:
     }
 
 
-def _item_line(item: ImportItem) -> Text:
+def _item_line(item: ImportItem, dry_run: bool) -> Text:
     where = f"line {item.line}: " if item.line is not None else ""
     noun = _NOUNS[item.kind][0] if item.kind else "row"
-    words = f"  {where}{item.action.value} {noun}"
+    verb = "would add" if dry_run and item.action == ImportAction.added else item.action.value
+    words = f"  {where}{verb} {noun}"
     text = Text(words)
     if item.label:
         text.append(" ")
@@ -105,7 +106,7 @@ def print_import(report: ImportReport) -> None:
         out.print(Text(f"  bad, left out: {plural(bad, 'row')}"))
     shown = [i for i in report.items if i.action != ImportAction.matched]
     for item in shown[:LISTED]:
-        out.print(_item_line(item))
+        out.print(_item_line(item, report.dry_run))
     if len(shown) > LISTED:
         out.print(Text(f"  … and {len(shown) - LISTED} more (--json lists them all)"))
     if report.dry_run:

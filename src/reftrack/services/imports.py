@@ -41,6 +41,7 @@ class ImportRequest:
 def read_file(path: Path) -> str:
     """A file's text (UTF-8, with or without a BOM), or a clear refusal."""
     shown = str(path)
+    path = path.expanduser()
     try:
         if path.is_dir():
             raise ReftrackError(f"{shown} is a directory, not a file to import")
@@ -124,6 +125,9 @@ def _plan(
         (c.contact_id, c.closed_on, _fold(c.title))
         for c in queries.rows_of_rep(session, Close, rt.rep)
     }
+    known_dates = {
+        (d.contact_id, d.label) for d in queries.rows_of_rep(session, ImportantDate, rt.rep)
+    }
     # A contact planned in a dry run has no id: it stands in by its position.
     planned: dict[int, int] = {}
     for row in rows:
@@ -137,19 +141,32 @@ def _plan(
             report.items.append(
                 ImportItem(ImportAction.added, ExportKind.contacts, label, row.line)
             )
-            for date_label, _ in person.dates:
-                report.items.append(
-                    ImportItem(
-                        ImportAction.added, ExportKind.dates, f"{label}: {date_label}", row.line
-                    )
-                )
         else:
             label = ContactRef(0, contact.name, contact.company).label
             report.items.append(
                 ImportItem(ImportAction.matched, ExportKind.contacts, label, row.line)
             )
+        contact_key = contact.id if contact.id is not None else planned[id(contact)]
+        # A date the contact has no date of that label for yet; one it has is left as it is.
+        for date_label, day in person.dates:
+            if (contact_key, date_label) in known_dates:
+                continue
+            known_dates.add((contact_key, date_label))
+            if write:
+                assert contact.id is not None
+                session.add(
+                    ImportantDate(
+                        rep=rt.rep,
+                        contact_id=contact.id,
+                        label=date_label,
+                        month=day.month,
+                        day=day.day,
+                        year=day.year,
+                    )
+                )
+            what = f"{label}: {date_label}"
+            report.items.append(ImportItem(ImportAction.added, ExportKind.dates, what, row.line))
         if row.deal is not None:
-            contact_key = contact.id if contact.id is not None else planned[id(contact)]
             key = (contact_key, row.deal.closed_on, _fold(row.deal.title))
             what = _deal_label(label, row.deal)
             action = ImportAction.matched if key in closes else ImportAction.added
@@ -176,7 +193,7 @@ def _deal_label(contact: str, deal: DealDraft) -> str:
 
 
 def _new_contact(session: Session, rt: Runtime, person: PersonDraft, write: bool) -> Contact:
-    """A contact for the person (written, with its dates, when `write`)."""
+    """A contact for the person (written when `write`)."""
     contact = Contact(
         rep=rt.rep,
         name=person.name,
@@ -187,22 +204,9 @@ def _new_contact(session: Session, rt: Runtime, person: PersonDraft, write: bool
         note=person.note,
         recorded_at=rt.now,
     )
-    if not write:
-        return contact
-    session.add(contact)
-    session.flush()
-    assert contact.id is not None
-    for label, day in person.dates:
-        session.add(
-            ImportantDate(
-                rep=rt.rep,
-                contact_id=contact.id,
-                label=label,
-                month=day.month,
-                day=day.day,
-                year=day.year,
-            )
-        )
+    if write:
+        session.add(contact)
+        session.flush()
     return contact
 
 

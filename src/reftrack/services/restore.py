@@ -184,4 +184,4 @@ def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:
 def _label(kind: ExportKind, values: dict[str, Any], old: int) -> str:
     if kind == ExportKind.contacts:
         return ContactRef(0, str(values["name"]), values["company"]).label
-    return f"{kind.value} #{old}"
+    return f"#{old}"

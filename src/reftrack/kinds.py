@@ -120,3 +120,66 @@ class ReminderKind(StrEnum):
 # A referral is closed once won or lost; open while still in the pipeline.
 CLOSED_STATUSES = frozenset({ReferralStatus.won, ReferralStatus.lost})
 OPEN_STATUSES = frozenset(ReferralStatus) - CLOSED_STATUSES
+
+
+class ImportFormat(StrEnum):
+    """Where a file to import comes from."""
+
+    hubspot = "hubspot"
+    salesforce = "salesforce"
+    pipedrive = "pipedrive"
+    csv = "csv"
+    vcard = "vcard"
+    reftrack = "reftrack"
+
+
+class ImportField(StrEnum):
+    """What a column of an imported CSV file holds (`--map COLUMN=FIELD`)."""
+
+    name = "name"
+    first_name = "first_name"
+    last_name = "last_name"
+    email = "email"
+    company = "company"
+    phone = "phone"
+    kind = "kind"
+    note = "note"
+    birthday = "birthday"
+    deal = "deal"
+    closed_on = "closed_on"
+    value = "value"
+    stage = "stage"
+    crm_id = "crm_id"
+
+
+class ExportFormat(StrEnum):
+    """How `export` writes the rep's record."""
+
+    json = "json"
+    csv = "csv"
+
+
+class ExportKind(StrEnum):
+    """The kinds of record an export holds, one list (or CSV file) each."""
+
+    contacts = "contacts"
+    dates = "dates"
+    closes = "closes"
+    asks = "asks"
+    referrals = "referrals"
+    referral_events = "referral_events"
+    thank_yous = "thank_yous"
+    given = "given"
+    shares = "shares"
+    scores = "scores"
+    goals = "goals"
+    days_off = "days_off"
+
+
+class ImportAction(StrEnum):
+    """What an import did (or, in a dry run, would do) with a record."""
+
+    added = "added"
+    matched = "matched"
+    skipped = "skipped"
+    bad = "bad"

@@ -34,6 +34,7 @@ SEED_HISTORY = [
     "off 2026-12-24",
 ]
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 HUGE = "9" * 30
 LONG = "x" * 5000
 NUL = "Bob\x00Stone"
@@ -264,6 +265,19 @@ CATALOGUE = [
     case("restore", 2, "Missing argument"),
     case("restore /nonexistent/backup.db", 1, "there is no file at /nonexistent/backup.db"),
     case("restore /dev/null --force", 1, "/dev/null is not a file"),
+    # import / export
+    case("import", 2, "Missing argument"),
+    case("import /nonexistent/deals.csv", 1, "there is no file /nonexistent/deals.csv"),
+    case(f"import {DATA / 'hubspot-deals.csv'} --from excel", 2, "excel"),
+    case(f"import {DATA / 'hubspot-bad.csv'}", 1, "3 bad rows, nothing imported"),
+    case(f"import {DATA / 'hubspot-bad.csv'} --dry-run", 1, "line 3: '2026-02-30' is not a date"),
+    case(f"import {DATA / 'other-tool.tsv'}", 1, "no column names the contact"),
+    case(f"import {DATA / 'other-tool.tsv'} --map Firm=boss", 2, "'boss' is not a field"),
+    case(f"import {DATA / 'other-tool.tsv'} --map Boss=name", 2, "no column 'boss'"),
+    case("export --format csv", 2, "give --output FILE.zip, or one --kind"),
+    case("export --format yaml", 2, "yaml"),
+    case("export --kind everything", 2, "everything"),
+    case("export --output /nonexistent/dir/x.json", 1, "does not exist"),
     # the command line itself
     case("nosuchcommand", 2, "nosuchcommand"),
     case("contact nosuchthing", 2, "nosuchthing"),

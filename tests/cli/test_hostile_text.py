@@ -133,9 +133,12 @@ ERRORS = {
     "bad calendar days": ["calendar", "--days", f"3{HOSTILE}"],
     "unwritable backup": ["backup", f"/dev/null/{HOSTILE}.db"],
     "missing backup": ["restore", f"/nonexistent/{HOSTILE}.db"],
+    "no file to import": ["import", f"/nonexistent/{HOSTILE}.csv"],
+    "bad export kind": ["export", "--kind", f"x{HOSTILE}"],
 }
 
 JSON_VIEWS = [
+    "export",
     "contact list --all --json",
     "contact show jane --json",
     "contact show bob --json",

@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
     "contact": ("reftrack.cli.contacts", "app"),
+    "import": ("reftrack.cli.transfer", "import_file"),
+    "export": ("reftrack.cli.transfer", "export"),
     "config": ("reftrack.cli.setup", "config_app"),
     "cron": ("reftrack.cli.setup", "cron_app"),
     "calendar": ("reftrack.cli.calendar", "calendar"),

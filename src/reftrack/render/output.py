@@ -150,7 +150,7 @@ def emit_json(document: Any) -> None:
     sys.stdout.flush()
 
 
-def write_private(path: Path, text: str) -> None:
+def write_private(path: Path, text: str | bytes) -> None:
     """Write a report to a regular file, replacing it whole, readable by the user alone.
 
     Only a regular file or a new path is written; a device, FIFO, socket, directory or
@@ -169,8 +169,12 @@ def write_private(path: Path, text: str) -> None:
     except OSError as error:
         raise ReftrackError(f"--output: cannot write {given}: {error.strerror}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(descriptor, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
         # Looked at again just before the swap: it may have become something else meanwhile.
         _check_report_file(given, target)
         os.replace(temporary, target)

@@ -33,6 +33,11 @@ from reftrack.store.queries.contacts import (
     important_dates,
     last_touches,
 )
+from reftrack.store.queries.everything import (
+    follow_ids,
+    holds_rows,
+    rows_of_rep,
+)
 from reftrack.store.queries.referrals import (
     count_referrals,
     referral_counts_by_referrer,
@@ -76,9 +81,11 @@ __all__ = [
     "count_referrals",
     "dates_on",
     "days_off",
+    "follow_ids",
     "given_count",
     "given_counts",
     "goals",
+    "holds_rows",
     "important_dates",
     "last_touches",
     "latest_ask_ids",
@@ -94,6 +101,7 @@ __all__ = [
     "referrals_received_between",
     "referrals_untold_since",
     "rows_of_contact",
+    "rows_of_rep",
     "scores_since",
     "share_of",
     "shares",

@@ -1,0 +1,187 @@
+"""Importing reftrack's own export: into an empty database, an exact restore with the same ids;
+into one with data, a merge that adds only what is not there yet.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, SQLModel
+
+from reftrack.domain.contacts import ContactRef
+from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport
+from reftrack.errors import ReftrackError
+from reftrack.kinds import ExportKind, ImportAction, ImportField, ImportFormat
+from reftrack.services.exports import TABLES, columns
+from reftrack.services.runtime import Runtime
+from reftrack.store import queries
+from reftrack.store.models import EnumText
+
+# The contact's e-mail column: the first thing a contact is matched by.
+EMAIL = ImportField.email.value
+# Columns a match ignores: who wrote the row, and when.
+_NOT_COMPARED = {"id", "rep", "recorded_at"}
+
+
+def _document(text: str, file: str) -> dict[str, Any]:
+    """The export's JSON, checked to be a reftrack export of a version this reftrack reads."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReftrackError(
+            f"{file}: line {error.lineno}: not valid JSON ({error.msg})",
+            "give a file written by `reftrack export`",
+        ) from None
+    version = document.get("reftrack_export") if isinstance(document, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ReftrackError(
+            f'{file} is not a reftrack export (no "reftrack_export" version)',
+            "give a file written by `reftrack export`, or --from with the CRM it came from",
+        )
+    if version > EXPORT_VERSION:
+        raise ReftrackError(
+            f"{file} was written by a newer reftrack (export version {version})",
+            "upgrade reftrack to import it",
+        )
+    return dict(document)
+
+
+def _value(kind: ExportKind, number: int, name: str, column: Any, value: Any) -> Any:
+    """One field of one record as the column stores it; ReftrackError when it cannot be."""
+    where = f"{kind.value} #{number}: {name}"
+    if value is None:
+        if not column.nullable and name != "id":
+            raise ReftrackError(f"{where} is missing")
+        return None
+    kind_of = column.type
+    wanted = getattr(kind_of, "impl_instance", kind_of).python_type
+    try:
+        if isinstance(kind_of, EnumText):
+            return kind_of.enum(value)
+        if wanted is datetime:
+            return datetime.fromisoformat(value)
+        if wanted is date:
+            return date.fromisoformat(value)
+        if wanted is float and isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if wanted is int and isinstance(value, bool):
+            raise TypeError(value)
+        if isinstance(value, wanted):
+            return value
+    except (ValueError, TypeError):
+        pass
+    raise ReftrackError(f"{where}: {json.dumps(value, ensure_ascii=False)[:60]} is not valid")
+
+
+def _records(document: dict[str, Any]) -> dict[ExportKind, list[dict[str, Any]]]:
+    """Each kind's records, every field checked and turned into what the table stores."""
+    found: dict[ExportKind, list[dict[str, Any]]] = {}
+    for kind, (model, _) in TABLES.items():
+        rows = document.get(kind.value, [])
+        if not isinstance(rows, list):
+            raise ReftrackError(f'"{kind.value}" is not a list of records')
+        table: Any = getattr(model, "__table__")  # noqa: B009
+        found[kind] = []
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, dict) or not isinstance(row.get("id"), int):
+                raise ReftrackError(f"{kind.value} #{number} is not a record with an id")
+            found[kind].append(
+                {
+                    name: _value(kind, number, name, table.columns[name], row.get(name))
+                    for name in columns(kind)
+                }
+            )
+    return found
+
+
+def _fold(value: Any) -> Any:
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+
+
+def _key(kind: ExportKind, values: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two records the same one: a close by contact, day and deal name, etc."""
+    if kind == ExportKind.closes:
+        return (values["contact_id"], values["closed_on"], _fold(values["title"] or ""))
+    if kind == ExportKind.dates:
+        return (values["contact_id"], values["label"])
+    if kind == ExportKind.days_off:
+        return (values["day"],)
+    return tuple(_fold(v) for k, v in values.items() if k not in _NOT_COMPARED)
+
+
+class _Existing:
+    """The records the rep already has, by what makes them the same."""
+
+    def __init__(self, session: Session, rep: str, kind: ExportKind, model: type[SQLModel]):
+        self.kind = kind
+        self.keys: dict[tuple[Any, ...], int] = {}
+        self.emails: dict[tuple[str, str], int] = {}
+        names = ["id", *columns(kind)]
+        for row in queries.rows_of_rep(session, model, rep):
+            values = {name: getattr(row, name) for name in names}
+            identity = int(values["id"])
+            self.keys.setdefault(self._key(values), identity)
+            if values.get(EMAIL):
+                self.emails.setdefault((_fold(values[EMAIL]), _fold(values["name"])), identity)
+
+    def _key(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        if self.kind == ExportKind.contacts:
+            return (_fold(values["name"]), _fold(values["company"] or ""))
+        return _key(self.kind, values)
+
+    def find(self, values: dict[str, Any]) -> int | None:
+        """The same record already stored; a contact by e-mail and name, or name and company."""
+        email = values.get(EMAIL) if self.kind == ExportKind.contacts else None
+        found = self.emails.get((_fold(email), _fold(values["name"]))) if email else None
+        return found if found is not None else self.keys.get(self._key(values))
+
+
+def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:
+    """Import a reftrack export: exact (same ids) into an empty database, else merged."""
+    records = _records(_document(text, file))
+    report = ImportReport(file, ImportFormat.reftrack, dry_run)
+    with rt.transaction(write=not dry_run) as session:
+        models = [model for model, _ in TABLES.values()]
+        keep_ids = not queries.holds_rows(session, models)
+        ids: dict[ExportKind, dict[int, int]] = {}
+        for kind, (model, pointers) in TABLES.items():
+            existing = None if keep_ids else _Existing(session, rt.rep, kind, model)
+            ids[kind] = {}
+            added: list[tuple[int, SQLModel]] = []
+            for values in records[kind]:
+                old = int(values["id"])
+                for name, target in pointers.items():
+                    if values[name] is not None:
+                        if values[name] not in ids[target]:
+                            raise ReftrackError(
+                                f"{file}: {kind.value} #{old}: {name} {values[name]} "
+                                f"is no record of {target.value} in the file"
+                            )
+                        values[name] = ids[target][values[name]]
+                label = _label(kind, values, old)
+                found = existing.find(values) if existing else None
+                if found is not None:
+                    ids[kind][old] = found
+                    report.items.append(ImportItem(ImportAction.matched, kind, label))
+                    continue
+                row = model(**{**values, "id": old if keep_ids else None, "rep": rt.rep})
+                added.append((old, row))
+                # In a dry run nothing gets an id: a stand-in no stored row has.
+                ids[kind][old] = old if keep_ids else -len(ids[kind]) - 1
+                report.items.append(ImportItem(ImportAction.added, kind, label))
+            if not dry_run and added:
+                session.add_all([row for _, row in added])
+                session.flush()
+                for old, row in added:
+                    ids[kind][old] = int(getattr(row, "id"))  # noqa: B009
+        if keep_ids and not dry_run:
+            queries.follow_ids(session, models)
+    return report
+
+
+def _label(kind: ExportKind, values: dict[str, Any], old: int) -> str:
+    if kind == ExportKind.contacts:
+        return ContactRef(0, str(values["name"]), values["company"]).label
+    return f"#{old}"

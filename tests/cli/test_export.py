@@ -1,0 +1,167 @@
+"""`export`, and its import: a rep's whole record out as JSON or CSV, and back in exactly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reftrack.kinds import ExportKind
+from tests.conftest import Rep
+from tests.postgres import pg_rep, pg_url
+
+__all__ = ["pg_rep", "pg_url"]
+
+# What must read the same before and after a restore (ids included, where a view shows them).
+VIEWS = [
+    "today --json",
+    "today --all --json",
+    "summary --format json",
+    "summary --week 2026-W40 --format json",
+    "stats --json",
+    "log --json",
+    "contact list --all --json",
+    "goal show --json",
+    "off list --json",
+    "referral list --json",
+]
+
+
+def outputs(rep: Rep) -> dict[str, str]:
+    return {view: rep.ok(view).stdout for view in VIEWS}
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory, migrated_database: Path) -> Path:
+    """A year of demo history, made once for the module."""
+    from typer.testing import CliRunner
+
+    from reftrack.cli import app
+    from tests.conftest import PINNED_NOW
+
+    folder = tmp_path_factory.mktemp("demo")
+    database = folder / "demo.db"
+    shutil.copyfile(migrated_database, database)
+    env = {
+        "REFTRACK_DB": str(database),
+        "REFTRACK_CONFIG": str(folder / "config.toml"),
+        "REFTRACK_NOW": PINNED_NOW,
+        "TZ": "UTC",
+    }
+    result = CliRunner().invoke(app, ["demo", "--years", "1", "--contacts", "40"], env=env)
+    assert result.exit_code == 0, result.stderr
+    return database
+
+
+def test_the_demo_exported_and_imported_into_an_empty_database_reads_the_same(
+    rep: Rep, demo_database: Path, tmp_path: Path
+) -> None:
+    shutil.copyfile(demo_database, rep.db)
+    before = outputs(rep)
+    saved = tmp_path / "record.json"
+    rep.ok(["export", "--output", str(saved)])
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    document = json.loads(saved.read_text())
+    assert document["reftrack_export"] == 1
+    assert {k.value for k in ExportKind} <= set(document)
+
+    fresh = tmp_path / "fresh" / "reftrack.db"
+    report = json.loads(rep.ok(["import", str(saved), "--json"], REFTRACK_DB=str(fresh)).stdout)
+
+    assert report["source"] == "reftrack" and report["matched"] == {}
+    assert report["added"]["contacts"] == 40
+    after = {view: rep.ok(view, REFTRACK_DB=str(fresh)).stdout for view in VIEWS}
+    for view in VIEWS:
+        assert after[view] == before[view], view
+    # Exported again, the restored record is the same document.
+    again = rep.ok(["export"], REFTRACK_DB=str(fresh)).stdout
+    assert json.loads(again) == document
+    # And importing it once more adds nothing.
+    twice = json.loads(rep.ok(["import", str(saved), "--json"], REFTRACK_DB=str(fresh)).stdout)
+    assert twice["added"] == {}
+
+
+def test_an_export_merged_into_a_database_with_data_adds_only_what_is_new(
+    rep: Rep, tmp_path: Path
+) -> None:
+    rep.ok('contact add "Ana Lima" --company Lima --email ana@lima.example')
+    rep.ok('ask ana --won --deal "Kick-off" --referral "Bo Berg@Berg AB"')
+    saved = tmp_path / "ana.json"
+    rep.ok(["export", "--output", str(saved)])
+    other = tmp_path / "other" / "reftrack.db"
+    rep.ok('contact add "Ana Lima" --company Lima --email ana@lima.example', REFTRACK_DB=str(other))
+    rep.ok('contact add "Cy Chen"', REFTRACK_DB=str(other))
+
+    report = json.loads(rep.ok(["import", str(saved), "--json"], REFTRACK_DB=str(other)).stdout)
+
+    assert report["matched"] == {"contacts": 1}
+    assert report["added"] == {
+        "contacts": 1,
+        "closes": 1,
+        "asks": 1,
+        "referrals": 1,
+        "referral_events": 1,
+    }
+    log = json.loads(rep.ok("log --json", REFTRACK_DB=str(other)).stdout)
+    assert len(log) == 3
+    rep.ok("ask bo --outcome declined", REFTRACK_DB=str(other))
+
+
+def test_csv_is_a_zip_of_one_file_per_kind(rep: Rep, tmp_path: Path) -> None:
+    rep.ok('contact add "Søren Ås" --company "Nordisk, A/S" --note "two\nlines"')
+    rep.ok('close søren --deal "Fleet" --value 12.5k --on 2026-11-20')
+    archive = tmp_path / "record.zip"
+
+    rep.ok(["export", "--format", "csv", "--output", str(archive)])
+
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    with zipfile.ZipFile(archive) as opened:
+        assert set(opened.namelist()) == {f"{k.value}.csv" for k in ExportKind}
+        text = opened.read("contacts.csv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["name"] == "Søren Ås"
+    assert rows[0]["company"] == "Nordisk, A/S"
+    assert rows[0]["note"] == "two\nlines"
+    assert rows[0]["archived"] == "false"
+
+
+def test_one_kind_as_csv_goes_to_stdout(rep: Rep) -> None:
+    rep.ok('contact add "Ana Lima"')
+    rep.ok('close ana --deal "Fleet" --value 12.5k --on 2026-11-20')
+
+    shown = rep.ok("export --format csv --kind closes").stdout
+
+    [row] = list(csv.DictReader(io.StringIO(shown)))
+    assert row["title"] == "Fleet" and row["value_cents"] == "1250000"
+    assert row["closed_on"] == "2026-11-20" and row["result"] == "won"
+    only = json.loads(rep.ok("export --kind contacts").stdout)
+    assert [c["name"] for c in only["contacts"]] == ["Ana Lima"]
+    assert "closes" not in only
+
+
+def test_a_zip_needs_an_output_file(rep: Rep) -> None:
+    result = rep.run("export --format csv")
+    assert result.exit_code == 2
+    assert "--output" in result.stderr and result.stdout == ""
+
+
+def test_a_restore_on_postgresql_goes_on_with_fresh_ids(
+    pg_rep: Rep, demo_database: Path, tmp_path: Path
+) -> None:
+    saved = tmp_path / "record.json"
+    pg_rep.ok(["export", "--output", str(saved)], REFTRACK_DB=str(demo_database))
+    before = pg_rep.ok("log --json", REFTRACK_DB=str(demo_database)).stdout
+
+    pg_rep.ok(["import", str(saved)])
+
+    assert pg_rep.ok("log --json").stdout == before
+    pg_rep.ok('contact add "Newly Met" --company Fresh')
+    pg_rep.ok('ask newly --won --deal "After the restore" --referral "Eve Park"')
+    pg_rep.ok("thank newly --for eve")
+    assert "Newly Met" in pg_rep.ok("contact list").stdout

@@ -26,6 +26,7 @@ class Rep:
     config: Path
     env: dict[str, str]
     runner: CliRunner
+    engine: str = "sqlite"
 
     def run(self, args: str | list[str], input: str | None = None, **env: str) -> Result:
         """Run `reftrack ARGS` as this rep would, without catching our own bugs."""
@@ -68,17 +69,44 @@ def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """One PostgreSQL database migrated to the newest schema, copied for each test."""
+    from tests.postgres import migrated_template
+
+    with migrated_template() as name:
+        yield name
+
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run each test marked `both_engines` twice: on a SQLite file and on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_engines") and "rep" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine the test's rep records in: SQLite unless marked `both_engines`."""
+    return str(getattr(request, "param", "sqlite"))
+
+
 @pytest.fixture
 def rep(
     request: pytest.FixtureRequest,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     migrated_database: Path,
-) -> Rep:
+    engine: str,
+) -> Iterator[Rep]:
     """A rep with a fresh HOME, database and config, and the clock pinned.
 
     The database starts as a copy of a migrated one (0700 directory, 0600 file, as reftrack
     makes them); a test marked `no_database` starts with none, to see reftrack create it.
+    With the engine `postgresql` (tests marked `both_engines`) it is a fresh PostgreSQL
+    database of the test's own instead, dropped afterwards (skipped where no server answers).
     """
     home = tmp_path / "home"
     home.mkdir()
@@ -96,15 +124,27 @@ def rep(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("REFTRACK_DEBUG", raising=False)
-    if request.node.get_closest_marker("no_database") is None:
-        target = Path(env["REFTRACK_DB"])
-        target.parent.mkdir(mode=0o700)
-        shutil.copyfile(migrated_database, target)
-        os.chmod(target, 0o600)
-    return Rep(
+    made = Rep(
         home=home,
         db=Path(env["REFTRACK_DB"]),
         config=Path(env["REFTRACK_CONFIG"]),
         env=env,
         runner=CliRunner(),
+        engine=engine,
     )
+    if engine == "postgresql":
+        from tests.postgres import fresh_database
+
+        fresh = request.node.get_closest_marker("no_database") is not None
+        template = None if fresh else request.getfixturevalue("pg_template")
+        with fresh_database(template) as url:
+            env["REFTRACK_DB"] = url
+            monkeypatch.setenv("REFTRACK_DB", url)
+            yield made
+        return
+    if request.node.get_closest_marker("no_database") is None:
+        target = Path(env["REFTRACK_DB"])
+        target.parent.mkdir(mode=0o700)
+        shutil.copyfile(migrated_database, target)
+        os.chmod(target, 0o600)
+    yield made

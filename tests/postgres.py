@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -34,18 +35,36 @@ def _admin() -> psycopg.Connection[Any]:
         pytest.skip(NO_SERVER)
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """The URL of a new, empty database of this test's own, dropped afterwards."""
+@contextmanager
+def fresh_database(template: str | None = None) -> Iterator[str]:
+    """The URL of a new PostgreSQL database, empty or a copy of `template`, dropped after."""
     admin = _admin()
     name = f"reftrack_t_{secrets.token_hex(6)}"
     with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        admin.execute(f'CREATE DATABASE "{name}"{copy}')
         info = admin.info
         try:
             yield f"postgresql+psycopg://{info.user}@{info.host}:{info.port}/{name}"
         finally:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def migrated_template() -> Iterator[str]:
+    """A database migrated to the newest schema, for `fresh_database` to copy (fast)."""
+    from reftrack.store import db
+
+    with fresh_database() as url:
+        db.open_engine(url).dispose()
+        yield url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a new, empty database of this test's own, dropped afterwards."""
+    with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Rep
+
+# On SQLite and on PostgreSQL: the representative subset that runs on both engines.
+pytestmark = pytest.mark.both_engines
 
 
 def add_team(rep: Rep) -> None:

@@ -8,6 +8,9 @@ import pytest
 
 from tests.conftest import Rep
 
+# On SQLite and on PostgreSQL: the representative subset that runs on both engines.
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def jane(rep: Rep) -> Rep:

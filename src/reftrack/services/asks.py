@@ -18,6 +18,7 @@ from reftrack.services.contacts import resolve_contact
 from reftrack.services.goals import status_on
 from reftrack.services.referrals import (
     add_referral_row,
+    added_or_found,
     new_prospect,
     open_before,
     prospect_named,
@@ -165,9 +166,7 @@ def _add_asked(session: Session, rt: Runtime, draft: AskDraft) -> tuple[ContactR
         kind=draft.kind or ContactKind.customer,
         recorded_at=rt.now,
     )
-    session.add(contact)
-    session.flush()
-    return ContactRef(contact.id or 0, name, company), True
+    return added_or_found(session, rt, contact, _person(draft), "NAME")
 
 
 def _next_working_day(session: Session, rt: Runtime, day: date) -> date:

@@ -22,6 +22,7 @@ from reftrack.kinds import ContactKind
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import contact_card, contact_cards
 from reftrack.store import queries
+from reftrack.store.db import inserted
 from reftrack.store.models import Contact, ImportantDate
 
 
@@ -120,8 +121,10 @@ def add_contact(rt: Runtime, draft: ContactDraft) -> ContactCard:
             note=clean_optional(draft.note),
             recorded_at=rt.now,
         )
-        session.add(contact)
-        session.flush()
+        if not inserted(session, contact):
+            # The database's own unique index: another writer added this contact meanwhile.
+            _refuse_duplicate(session, rt, name, company, None)
+            raise ReftrackError(f"there is already a contact named '{name}'")
         assert contact.id is not None
         _set_dates(session, rt, contact.id, draft)
         session.flush()

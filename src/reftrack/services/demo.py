@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, insert, select, text
 from sqlmodel import Session
 
@@ -21,6 +23,7 @@ from reftrack.store.models import (
     Score,
     Share,
     ThankYou,
+    folded,
 )
 
 TABLES = (
@@ -62,10 +65,21 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
         _refuse_data(session, rt)
         for name, model in TABLES:
             rows = getattr(history, name)
+            if model is Contact:
+                rows = [_folded_contact(row) for row in rows]
             if rows:
                 session.execute(insert(model), rows)
         _advance_sequences(session)
         return history.counts()
+
+
+def _folded_contact(row: dict[str, Any]) -> dict[str, Any]:
+    """A demo contact with its folded name and company, as an ORM insert would set them."""
+    return {
+        **row,
+        "folded_name": folded(row["name"]),
+        "folded_company": folded(row.get("company")),
+    }
 
 
 def _advance_sequences(session: Session) -> None:

@@ -147,15 +147,20 @@ def add_days_off(
     rt: Runtime, first: date, last: date, note: str | None
 ) -> tuple[list[date], list[date]]:
     """Mark each day of a range as off; return (days added, days that already were)."""
+    from reftrack.store.db import inserted
     from reftrack.store.models import DayOff
 
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with rt.transaction(write=True) as session:
         # One indexed read and the inserts: the days already off are those off now.
         existing = {d.day for d in queries.days_off(session, rt.rep, first, last)}
-        added = [day for day in days if day not in existing]
-        session.add_all(DayOff(rep=rt.rep, day=day, note=note, recorded_at=rt.now) for day in added)
-    return added, [day for day in days if day in existing]
+        for day in days:
+            # A day another writer marked off meanwhile is refused by the unique index.
+            if day not in existing and not inserted(
+                session, DayOff(rep=rt.rep, day=day, note=note, recorded_at=rt.now)
+            ):
+                existing.add(day)
+    return [day for day in days if day not in existing], [day for day in days if day in existing]
 
 
 def list_days_off(rt: Runtime, include_past: bool) -> list[tuple[date, str | None]]:

@@ -22,6 +22,7 @@ from reftrack.services.contacts import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries
+from reftrack.store.db import inserted
 from reftrack.store.models import Contact, Referral, ReferralEvent
 
 
@@ -52,15 +53,22 @@ def new_prospect(session: Session, rt: Runtime, text: str, option: str) -> tuple
     if found is not None:
         return found, False
     contact = Contact(
-        rep=rt.rep,
-        name=name,
-        company=company,
-        kind=ContactKind.prospect,
-        recorded_at=rt.now,
+        rep=rt.rep, name=name, company=company, kind=ContactKind.prospect, recorded_at=rt.now
     )
-    session.add(contact)
-    session.flush()
-    return ContactRef(contact.id or 0, name, company), True
+    return added_or_found(session, rt, contact, text, option)
+
+
+def added_or_found(
+    session: Session, rt: Runtime, contact: Contact, text: str, option: str
+) -> tuple[ContactRef, bool]:
+    """Insert a new contact, or, when the database already holds one of that name and
+    company (written meanwhile by another writer), that one; and whether it is new."""
+    if inserted(session, contact):
+        return ContactRef(contact.id or 0, contact.name, contact.company), True
+    found = prospect_named(session, rt, text, option)[2]
+    if found is None:
+        raise ReftrackError(f"could not add '{text}': the database refused it as a duplicate")
+    return found, False
 
 
 def add_referral_row(
@@ -250,7 +258,8 @@ def _check_day(row: Referral, on: date) -> None:
 
 def _still_there(session: Session, found: Referral) -> Referral:
     """The referral found before the write lock, as it is now."""
-    row = session.get(Referral, found.id)
+    # Locked for the update: the status read here decides the event written (PostgreSQL).
+    row = session.get(Referral, found.id, with_for_update=True, populate_existing=True)
     if row is None:
         raise ReftrackError(f"referral #{found.id} was deleted meanwhile")
     return row

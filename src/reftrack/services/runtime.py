@@ -92,7 +92,7 @@ class Runtime:
         """
         from reftrack.store import db
 
-        with db.transaction(self.engine, write=write) as session:
+        with db.transaction(self.engine, write=write, rep=self.rep) as session:
             yield session
 
     @contextmanager

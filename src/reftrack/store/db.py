@@ -8,14 +8,15 @@ reftrack.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlmodel import Session
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlmodel import Session, SQLModel
 
 from reftrack.errors import DatabaseProblem
 from reftrack.store.files import (
@@ -101,11 +102,34 @@ def _alembic_config(connection: Connection) -> Config:
     return config
 
 
+# PostgreSQL advisory-lock keys: one for migrating, and one per rep for writing, in a
+# range of their own (the top 32 bits say "reftrack") so no other application's locks collide.
+_LOCK_SPACE = 0x7265_6674 << 32
+MIGRATION_LOCK = _LOCK_SPACE
+
+
+def write_lock_key(rep: str) -> int:
+    """The advisory-lock key that serialises one rep's writers on PostgreSQL."""
+    digest = hashlib.sha256(rep.encode()).digest()
+    return _LOCK_SPACE | (int.from_bytes(digest[:4], "big") or 1)
+
+
+def _take_lock(connection: Connection, key: int) -> None:
+    """Wait for a PostgreSQL advisory lock held until this transaction ends; no-op elsewhere.
+
+    SQLite's write lock is the database's own (BEGIN IMMEDIATE); PostgreSQL lets writers
+    run side by side, so reftrack queues them itself, as SQLite would.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the shipped migrations up to `revision` in one transaction."""
     from alembic import command
 
     with engine.execution_options(reftrack_write=True).begin() as connection:
+        _take_lock(connection, MIGRATION_LOCK)
         command.upgrade(_alembic_config(connection), revision)
 
 
@@ -129,8 +153,9 @@ def _needs_upgrade(revision: str | None, has_tables: bool, where: str) -> bool:
 def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool = False) -> None:
     """Bring the database to this reftrack's schema, or refuse it with a clear reason.
 
-    The upgrade (and the copy set aside first) happens under the write lock, after a
-    second look: a reftrack that waited for the lock finds the work done and does none.
+    The upgrade (and the copy set aside first) happens under the write lock (on
+    PostgreSQL, an advisory lock of its own), after a second look: a reftrack that
+    waited for the lock finds the work done and does none.
     Alembic is imported only when a migration is due: it costs more than the command.
     """
     with engine.connect() as connection:
@@ -142,6 +167,9 @@ def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool
             "make the file and its directory writable and run reftrack once",
         )
     with engine.execution_options(reftrack_write=True).begin() as connection:
+        # On PostgreSQL, first runs racing on an empty database queue here: one creates
+        # the tables, the others then find them (READ COMMITTED reads them once it commits).
+        _take_lock(connection, MIGRATION_LOCK)
         revision, has_tables = _stored_revision(connection)
         if not _needs_upgrade(revision, has_tables, where):
             return
@@ -197,22 +225,41 @@ def open_engine(location: str, create: bool = True, reads_only: bool = False) ->
     return engine
 
 
+def inserted(session: Session, row: SQLModel) -> bool:
+    """Add one ORM row in a SAVEPOINT and flush it; False, nothing written, if a unique index
+    refuses it (another writer put the same row first): the caller then reads that one.
+
+    The rest of the transaction goes on either way. Rows are ORM instances, so whatever
+    listens to the session's flushes sees this insert as any other.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
 def _reason(error: DBAPIError) -> str:
     """The driver's own words for a database error, on one line."""
     return in_words(str(error.orig) if error.orig else str(error))
 
 
 @contextmanager
-def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+def transaction(engine: Engine, write: bool = False, rep: str = "") -> Iterator[Session]:
     """One session, one transaction: commit if the block succeeds, roll back if it fails.
 
     A write transaction holds the write lock from its first statement to its commit, and
     every other writer waits meanwhile: keep it to the writes and to re-checking what they
     rely on, and resolve names, validate and compute in a read transaction before it.
+    On SQLite the lock is the whole file's; on PostgreSQL it is the rep's (an advisory
+    lock), so one rep's writers queue while other reps' run alongside.
     """
     bind = engine.execution_options(reftrack_write=True) if write else engine
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():
+            if write and engine.dialect.name == "postgresql":
+                _take_lock(session.connection(), write_lock_key(rep))
             yield session
     except DBAPIError as error:
         # Locked, damaged ("disk image is malformed"), full: one line, never the SQL text.

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, Dialect, Index, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Dialect, Index, Integer, String, UniqueConstraint, event, inspect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -64,11 +64,26 @@ class EnumText(TypeDecorator[Any]):
 MONEY = BigInteger().with_variant(Integer(), "sqlite")
 
 
+def folded(text: str | None) -> str:
+    """Text as names are compared: without case, the same on every database (no lower())."""
+    return (text or "").casefold()
+
+
 class Contact(SQLModel, table=True):
-    """A person the rep asks, thanks, refers or is referred to."""
+    """A person the rep asks, thanks, refers or is referred to.
+
+    `folded_name` and `folded_company` are the name and company as compared (see `folded`),
+    kept by the mapper events below: they find a name by index on any database, and the
+    unique index on them lets the database itself refuse a second contact of one name and
+    company. A duplicate made before that index existed keeps `folded_company` NULL
+    (migration 0006), which the index does not compare.
+    """
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_rep_name", "rep", "name"),)
+    __table_args__ = (
+        Index("ix_contact_rep_name", "rep", "name"),
+        Index("uq_contact_rep_folded", "rep", "folded_name", "folded_company", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     rep: str
@@ -80,6 +95,23 @@ class Contact(SQLModel, table=True):
     note: str | None = None
     archived: bool = False
     recorded_at: datetime
+    folded_name: str | None = None
+    folded_company: str | None = None
+
+
+@event.listens_for(Contact, "before_insert")
+def _fold_new(_mapper: Any, _connection: Any, contact: Contact) -> None:
+    """Fold a new contact's name and company for lookup and the unique index."""
+    contact.folded_name = folded(contact.name)
+    contact.folded_company = folded(contact.company)
+
+
+@event.listens_for(Contact, "before_update")
+def _fold_changed(_mapper: Any, _connection: Any, contact: Contact) -> None:
+    """Fold again when the name or company changes (a contact left as it was keeps its fold)."""
+    state = inspect(contact)
+    if state.attrs.name.history.has_changes() or state.attrs.company.history.has_changes():
+        _fold_new(_mapper, _connection, contact)
 
 
 class ImportantDate(SQLModel, table=True):
@@ -268,10 +300,13 @@ class Score(SQLModel, table=True):
 
 
 class Goal(SQLModel, table=True):
-    """A referral target per period, in force from a day until a later goal replaces it."""
+    """A referral target per period, in force from a day until a later goal replaces it.
+
+    One goal per rep and first day: setting another on that day replaces it.
+    """
 
     __tablename__ = "goal"
-    __table_args__ = (Index("ix_goal_rep_effective_from", "rep", "effective_from"),)
+    __table_args__ = (Index("uq_goal_rep_effective_from", "rep", "effective_from", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     rep: str

@@ -18,6 +18,7 @@ from reftrack.store.models import (
     Referral,
     Share,
     ThankYou,
+    folded,
 )
 
 
@@ -76,10 +77,12 @@ def contact_refs(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, s
 
 
 def contacts_named(session: Session, rep: str, name: str) -> Sequence[Contact]:
-    """The rep's contacts (archived too) whose name is exactly this, ignoring ASCII case."""
-    query = select(Contact).where(
-        col(Contact.rep) == rep, func.lower(col(Contact.name)) == name.lower()
-    )
+    """The rep's contacts (archived too) whose name is exactly this, ignoring case.
+
+    Compared on the stored fold (Python's casefold), so "ÉMILE" finds "Émile" on SQLite
+    and PostgreSQL alike, whatever SQL's lower() would say.
+    """
+    query = select(Contact).where(col(Contact.rep) == rep, col(Contact.folded_name) == folded(name))
     return session.exec(query.order_by(col(Contact.id))).all()
 
 

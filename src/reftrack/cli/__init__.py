@@ -13,7 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli.context import GlobalOptions
+from reftrack.cli.context import COMMAND_LINE, GlobalOptions
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
 
@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("reftrack.cli.reports", "summary"),
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
+    "undo": ("reftrack.cli.undo", "undo"),
     "contact": ("reftrack.cli.contacts", "app"),
     "config": ("reftrack.cli.setup", "config_app"),
     "cron": ("reftrack.cli.setup", "cron_app"),
@@ -93,6 +94,19 @@ def _short_help(target: Any, limit: int) -> str:
     text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
     first = (text or "").strip().splitlines()[0] if text and text.strip() else ""
     return first if len(first) <= limit else first[: max(0, limit - 3)].rstrip() + "..."
+
+
+def command_line(args: list[str]) -> str:
+    """The command as typed, quoted, for the undo journal.
+
+    The root options are left out: a --db URL may hold a password.
+    """
+    import shlex
+
+    rest = list(args)
+    while rest and rest[0].startswith("-"):
+        rest = rest[2:] if rest[0] == "--db" else rest[1:]
+    return shlex.join(["reftrack", *rest])
 
 
 class ReftrackGroup(TyperGroup):
@@ -152,6 +166,7 @@ class ReftrackGroup(TyperGroup):
                     f"'{typed}' is not valid UTF-8 text; type it again in a UTF-8 terminal",
                     ctx=ctx,
                 )
+        ctx.meta[COMMAND_LINE] = command_line(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:

@@ -26,6 +26,7 @@ from reftrack.store.files import (
     sqlite_path,
     writable,
 )
+from reftrack.store.journal import JournalEntry, watch
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 
 if TYPE_CHECKING:
@@ -203,17 +204,23 @@ def _reason(error: DBAPIError) -> str:
 
 
 @contextmanager
-def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+def transaction(
+    engine: Engine, write: bool = False, journal: JournalEntry | None = None
+) -> Iterator[Session]:
     """One session, one transaction: commit if the block succeeds, roll back if it fails.
 
     A write transaction holds the write lock from its first statement to its commit, and
     every other writer waits meanwhile: keep it to the writes and to re-checking what they
     rely on, and resolve names, validate and compute in a read transaction before it.
+    With a `journal` entry, what it changes is journaled for `undo` as it commits.
     """
     bind = engine.execution_options(reftrack_write=True) if write else engine
     try:
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            yield session
+        with Session(bind, expire_on_commit=False) as session:
+            if write and journal is not None:
+                watch(session, journal)
+            with session.begin():
+                yield session
     except DBAPIError as error:
         # Locked, damaged ("disk image is malformed"), full: one line, never the SQL text.
         raise DatabaseProblem(f"the database could not be used: {_reason(error)}") from None

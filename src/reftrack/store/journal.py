@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import Session, SQLModel
 
 from reftrack.kinds import ChangeKind
@@ -86,16 +87,26 @@ def _encode(row: Mapping[Any, Any]) -> Values:
     return {name: _plain(value) for name, value in row.items()}
 
 
+def _python_type(column_type: TypeEngine[Any]) -> type | None:
+    """The Python type a column holds (a decorated type's own), None where it has none."""
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    try:
+        return column_type.python_type
+    except NotImplementedError:
+        return None
+
+
 def _decode(table: Table, values: Values) -> dict[str, Any]:
     """Journal values as the table's columns take them back."""
     decoded: dict[str, Any] = {}
     for name, value in values.items():
         if name not in table.c:
             continue
-        column_type = table.c[name].type
-        if value is not None and isinstance(column_type, DateTime):
+        kind = _python_type(table.c[name].type)
+        if value is not None and kind is datetime:
             value = datetime.fromisoformat(value)
-        elif value is not None and isinstance(column_type, Date):
+        elif value is not None and kind is date:
             value = date.fromisoformat(value)
         decoded[name] = value
     return decoded

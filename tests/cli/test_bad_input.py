@@ -181,6 +181,11 @@ CATALOGUE = [
     case("template letter bob", 2, "letter"),
     case("template intro bob", 2, "--for"),
     case(f"template thanks bob --for '#{HUGE}'", 2, "run from #1 to #2147483647"),
+    # undo
+    case("undo --limit 0", 2, "undo --list shows 1 to 1,000,000 commands"),
+    case("undo --limit x", 2, "'x'"),
+    case("undo --list --force", 2, "--list shows the journal; it undoes nothing"),
+    case("undo --bogus", 2, "--bogus"),
     # init
     case("init --bogus", 2, "--bogus"),
     case("init --json=yes", 2, "--json"),

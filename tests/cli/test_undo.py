@@ -218,7 +218,15 @@ def test_an_empty_journal(rep: Rep) -> None:
 def test_reading_commands_write_nothing_to_the_journal(jane: Rep) -> None:
     jane.ok('ask jane --referral "Bob Stone"')
     journal = operations(jane.db)
-    for command in ("today", "log", "summary", "stats", "goal show", "referral list", "undo --list"):
+    for command in (
+        "today",
+        "log",
+        "summary",
+        "stats",
+        "goal show",
+        "referral list",
+        "undo --list",
+    ):
         jane.ok(command)
     assert operations(jane.db) == journal
 

@@ -17,8 +17,8 @@ def undo(
         typer.Option("--list", help="List the last commands that wrote, newest first."),
     ] = False,
     limit: Annotated[
-        int, typer.Option(help="How many --list shows.", metavar="N", min=1, max=1_000_000)
-    ] = 10,
+        str, typer.Option(help="How many commands --list shows (default 10).", metavar="N")
+    ] = "10",
     force: Annotated[
         bool,
         typer.Option("--force", help="Undo even where a row has changed since."),
@@ -26,6 +26,7 @@ def undo(
     json: Json = False,
 ) -> None:
     """Take back the whole of the last command that wrote; again, and it walks further back."""
+    from reftrack.domain.numbers import UNDO_LIST, whole_number
     from reftrack.render.undo import (
         journal_document,
         operation_document,
@@ -38,9 +39,10 @@ def undo(
         raise typer.BadParameter(
             "--list shows the journal; it undoes nothing", param_hint="--force"
         )
+    shown = whole_number(limit, "--limit", UNDO_LIST)
     if list_:
         with runtime(ctx, must_exist=True) as rt:
-            operations = journal_list(rt, limit)
+            operations = journal_list(rt, shown)
         emit(json, lambda: journal_document(operations), lambda: print_journal(operations))
         return
     with runtime(ctx) as rt:

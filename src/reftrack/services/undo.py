@@ -47,8 +47,6 @@ def _view(rt: Runtime, operation: journal.JournaledOperation) -> OperationView:
 
 def journal_list(rt: Runtime, limit: int = LIST_LIMIT) -> list[OperationView]:
     """The rep's newest commands that wrote, newest first, undone ones marked."""
-    if limit < 1:
-        raise ReftrackError(f"--limit: {limit} is not a positive number")
     with rt.transaction() as session:
         return [_view(rt, operation) for operation in journal.operations(session, rt.rep, limit)]
 

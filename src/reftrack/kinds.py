@@ -117,6 +117,14 @@ class ReminderKind(StrEnum):
     commitment = "commitment"
 
 
+class ChangeKind(StrEnum):
+    """What a command did to one row, as the operation journal keeps it."""
+
+    insert = "insert"
+    update = "update"
+    delete = "delete"
+
+
 # A referral is closed once won or lost; open while still in the pipeline.
 CLOSED_STATUSES = frozenset({ReferralStatus.won, ReferralStatus.lost})
 OPEN_STATUSES = frozenset(ReferralStatus) - CLOSED_STATUSES

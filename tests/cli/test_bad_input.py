@@ -185,6 +185,11 @@ CATALOGUE = [
     case("template intro bob", 2, "--for"),
     case(f"template thanks bob --for '#{HUGE}'", 2, "run from #1 to #2147483647"),
     case("template thanks 'Jane Doe (Acme)' --for Dana", 1, "was not referred by Jane Doe"),
+    # undo
+    case("undo --limit 0", 2, "undo --list shows 1 to 1,000,000 commands"),
+    case("undo --limit x", 2, "'x'"),
+    case("undo --list --force", 2, "--list shows the journal; it undoes nothing"),
+    case("undo --bogus", 2, "--bogus"),
     # init
     case("init --bogus", 2, "--bogus"),
     case("init --json=yes", 2, "--json"),

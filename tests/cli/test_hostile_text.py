@@ -113,6 +113,7 @@ VIEWS = [
     "config path",
     "cron show",
     "init",
+    "undo --list",
 ]
 
 NO_USER_TEXT = ("goal show", "script", "config path", "cron show")
@@ -152,6 +153,7 @@ JSON_VIEWS = [
     "summary --week this --format json",
     "config get ideal_customer --json",
     "config get signature --json",
+    "undo --list --json",
 ]
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -13,7 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli.context import GlobalOptions
+from reftrack.cli.context import COMMAND_LINE, GlobalOptions
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
 
@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("reftrack.cli.reports", "summary"),
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
+    "undo": ("reftrack.cli.undo", "undo"),
     "contact": ("reftrack.cli.contacts", "app"),
     "import": ("reftrack.cli.transfer", "import_file"),
     "export": ("reftrack.cli.transfer", "export"),
@@ -137,6 +138,19 @@ def _plain_metavars(command: Any) -> None:
         _plain_metavars(sub)
 
 
+def command_line(args: list[str]) -> str:
+    """The command as typed, quoted, for the undo journal.
+
+    The root options are left out: a --db URL may hold a password.
+    """
+    import shlex
+
+    rest = list(args)
+    while rest and rest[0].startswith("-"):
+        rest = rest[2:] if rest[0] == "--db" else rest[1:]
+    return shlex.join(["reftrack", *rest])
+
+
 class ReftrackGroup(TyperGroup):
     """The root group: builds commands lazily, and turns every error into one line on stderr."""
 
@@ -195,6 +209,7 @@ class ReftrackGroup(TyperGroup):
                     f"'{typed}' is not valid UTF-8 text; type it again in a UTF-8 terminal",
                     ctx=ctx,
                 )
+        ctx.meta[COMMAND_LINE] = command_line(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
@@ -221,6 +236,12 @@ class ReftrackGroup(TyperGroup):
             # Usage errors and exits are Typer's own exceptions and pass through untouched.
             if type(error).__module__.startswith("typer"):
                 raise
+            if type(error).__module__ in ("sqlite3", "sqlalchemy.exc"):
+                # A driver error some path let through (locked past the wait, say): a
+                # problem with the database, told in the driver's first line, not a bug.
+                first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                print(error_line(f"the database could not be used: {first}"), file=sys.stderr)
+                raise typer.Exit(1) from None
             print(
                 error_line(
                     f"unexpected {type(error).__name__}: {error} "

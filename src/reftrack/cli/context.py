@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from reftrack.services.runtime import Runtime
 
 
+# Where the root group keeps the command line, for the undo journal.
+COMMAND_LINE = "reftrack.command_line"
+
+
 @dataclass
 class GlobalOptions:
     """The root options, kept on the Typer context for the command that runs."""
@@ -62,6 +66,7 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
     db = options.db if options else ctx.find_root().params.get("db")
     rt = Runtime.load(db, choose=pick_contact if interactive() else None)
     rt.must_exist = must_exist
+    rt.command = ctx.meta.get(COMMAND_LINE) or ctx.command_path
     try:
         yield rt
     finally:

@@ -12,9 +12,13 @@ from reftrack import clock, config
 from reftrack.domain.contacts import ContactRef
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import pendulum
     from sqlalchemy import Engine
     from sqlmodel import Session
+
+    from reftrack.store.journal import JournalEntry
 
 # Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
 Chooser = Callable[[str, list[ContactRef], bool], ContactRef | None]
@@ -41,6 +45,9 @@ class Runtime:
     # Whether the user named the location (--db, REFTRACK_DB) rather than taking the default,
     # which even a first read creates, so that a newcomer's first `reftrack today` works.
     named: bool = True
+    # The command as typed (without the root options), kept with what it writes for `undo`.
+    command: str = "reftrack"
+    _journal: JournalEntry | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
 
     @classmethod
@@ -84,16 +91,34 @@ class Runtime:
         return self._engine
 
     @contextmanager
-    def transaction(self, write: bool = False) -> Iterator[Session]:
+    def transaction(self, write: bool = False, journaled: bool = True) -> Iterator[Session]:
         """A session in one transaction; a command's writes all go in one `write=True` one.
 
         Name resolution, validation and computing belong in a read transaction first, so
-        the write lock is held for the writes alone (see `db.transaction`).
+        the write lock is held for the writes alone (see `db.transaction`). What a write
+        transaction changes is journaled as this command's one operation, for `undo`;
+        `journaled=False` is for `undo` itself, which walks the journal back.
         """
         from reftrack.store import db
 
-        with db.transaction(self.engine, write=write, rep=self.rep) as session:
+        journal = self._operation() if write and journaled else None
+        with db.transaction(self.engine, write=write, rep=self.rep, journal=journal) as session:
             yield session
+
+    def _operation(self) -> JournalEntry:
+        """The journal entry all of this command's write transactions add to."""
+        if self._journal is None:
+            from reftrack.store.journal import JournalEntry
+
+            self._journal = JournalEntry(
+                rep=self.rep, command=self.command, recorded_at=self.utc_now
+            )
+        return self._journal
+
+    @property
+    def utc_now(self) -> datetime:
+        """Now in UTC, as the journal stores it."""
+        return self.now.in_timezone("UTC")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -27,6 +27,7 @@ from reftrack.store.files import (
     sqlite_path,
     writable,
 )
+from reftrack.store.journal import JournalEntry, watch
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 
 if TYPE_CHECKING:
@@ -246,21 +247,27 @@ def _reason(error: DBAPIError) -> str:
 
 
 @contextmanager
-def transaction(engine: Engine, write: bool = False, rep: str = "") -> Iterator[Session]:
+def transaction(
+    engine: Engine, write: bool = False, rep: str = "", journal: JournalEntry | None = None
+) -> Iterator[Session]:
     """One session, one transaction: commit if the block succeeds, roll back if it fails.
 
     A write transaction holds the write lock from its first statement to its commit, and
     every other writer waits meanwhile: keep it to the writes and to re-checking what they
     rely on, and resolve names, validate and compute in a read transaction before it.
     On SQLite the lock is the whole file's; on PostgreSQL it is the rep's (an advisory
-    lock), so one rep's writers queue while other reps' run alongside.
+    lock), so one rep's writers queue while other reps' run alongside. With a `journal`
+    entry, what it changes is journaled for `undo` as it commits.
     """
     bind = engine.execution_options(reftrack_write=True) if write else engine
     try:
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            if write and engine.dialect.name == "postgresql":
-                _take_lock(session.connection(), write_lock_key(rep))
-            yield session
+        with Session(bind, expire_on_commit=False) as session:
+            if write and journal is not None:
+                watch(session, journal)
+            with session.begin():
+                if write and engine.dialect.name == "postgresql":
+                    _take_lock(session.connection(), write_lock_key(rep))
+                yield session
     except DBAPIError as error:
         # Locked, damaged ("disk image is malformed"), full: one line, never the SQL text.
         raise DatabaseProblem(f"the database could not be used: {_reason(error)}") from None

@@ -16,6 +16,7 @@ from sqlmodel import Field, SQLModel
 
 from reftrack.errors import DatabaseProblem
 from reftrack.kinds import (
+    ChangeKind,
     Channel,
     CloseResult,
     ContactKind,
@@ -328,3 +329,35 @@ class DayOff(SQLModel, table=True):
     day: date
     note: str | None = None
     recorded_at: datetime
+
+
+class Operation(SQLModel, table=True):
+    """One command that wrote, as the operation journal keeps it for `undo`."""
+
+    __tablename__ = "operation"
+    __table_args__ = (Index("ix_operation_rep_id", "rep", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    command: str
+    recorded_at: datetime
+    undone_at: datetime | None = None
+
+
+class OperationChange(SQLModel, table=True):
+    """One row a journaled command inserted, updated or deleted, with its values around it.
+
+    `before` and `after` are the row's columns as JSON, as the database held them: `before`
+    is empty for an insert, `after` for a delete.
+    """
+
+    __tablename__ = "operation_change"
+    __table_args__ = (Index("ix_operation_change_operation", "operation_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="operation.id", ondelete="CASCADE")
+    table_name: str
+    row_id: int
+    kind: ChangeKind = Field(sa_type=EnumText(ChangeKind))
+    before: str | None = None
+    after: str | None = None

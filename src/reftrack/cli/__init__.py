@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("reftrack.cli.reports", "summary"),
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
+    "edit": ("reftrack.cli.fixing", "edit"),
+    "delete": ("reftrack.cli.fixing", "delete"),
     "contact": ("reftrack.cli.contacts", "app"),
     "config": ("reftrack.cli.setup", "config_app"),
     "cron": ("reftrack.cli.setup", "cron_app"),

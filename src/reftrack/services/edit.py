@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlmodel import Session
 
-from reftrack.domain.contacts import clean_name, clean_optional
 from reftrack.domain.entries import Edited, EntryRef, Value, changes, parse_entry_id
-from reftrack.domain.numbers import RATE, SCORE, TARGET, decimal_number, shown, whole_number
-from reftrack.domain.records import parse_amount
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import (
-    Channel,
-    CloseResult,
     EntryKind,
-    Outcome,
-    Period,
     ReferralEventKind,
     ReferralStatus,
     ThankKind,
 )
-from reftrack.services.contacts import resolve_contact
+from reftrack.services.edit_fields import FIELDS, GIFT, Field, Typed
 from reftrack.services.entries import (
     history_of,
     is_arrival,
@@ -37,127 +28,6 @@ from reftrack.services.views import refs_by_id
 from reftrack.store import queries
 from reftrack.store.models import Referral
 
-# What the rep typed for an option: its text, or True/False for a flag.
-Typed = str | bool
-Parse = Callable[[Session, Runtime, str, Typed], Any]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One editable field: the option that sets it, its name in the output, its column."""
-
-    option: str
-    name: str
-    column: str
-    parse: Parse
-
-
-def _date(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return rt.date(str(typed), option)
-
-
-def _contact(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return resolve_contact(session, rt, str(typed)).id
-
-
-def _text(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return clean_optional(str(typed))
-
-
-def _name(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return clean_name(str(typed), f"{option} name")
-
-
-def _amount(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return parse_amount(str(typed), option)
-
-
-def _score(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return whole_number(str(typed), option, SCORE)
-
-
-def _flag(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-    return bool(typed)
-
-
-def _choice(enum: type[StrEnum]) -> Parse:
-    def parse(session: Session, rt: Runtime, option: str, typed: Typed) -> Any:
-        word = str(typed).strip().lower()
-        try:
-            return enum(word)
-        except ValueError:
-            accepted = ", ".join(member.value for member in enum)
-            raise UsageProblem(
-                f"{option}: '{shown(str(typed))}' is not one of {accepted}"
-            ) from None
-
-    return parse
-
-
-_ON = Field("--on", "date", "", _date)
-_NOTE = Field("--note", "note", "note", _text)
-_WHO = Field("--name", "contact", "contact_id", _contact)
-
-FIELDS: dict[EntryKind, tuple[Field, ...]] = {
-    EntryKind.close: (
-        _ON,
-        _WHO,
-        Field("--outcome", "result", "result", _choice(CloseResult)),
-        Field("--deal", "deal", "title", _text),
-        Field("--value", "value", "value_cents", _amount),
-        Field("--crm-id", "crm_id", "crm_id", _text),
-    ),
-    EntryKind.ask: (
-        _ON,
-        _WHO,
-        Field("--outcome", "outcome", "outcome", _choice(Outcome)),
-        Field("--channel", "channel", "channel", _choice(Channel)),
-        Field("--follow-up", "follow_up_on", "follow_up_on", _date),
-        _NOTE,
-    ),
-    EntryKind.referral: (
-        _ON,
-        Field("--name", "prospect", "prospect_id", _contact),
-        Field("--from", "referrer", "referrer_id", _contact),
-        Field("--status", "status", "status", _choice(ReferralStatus)),
-        Field("--value", "value", "value_cents", _amount),
-        _NOTE,
-    ),
-    EntryKind.event: (_ON, Field("--status", "status", "status", _choice(ReferralStatus)), _NOTE),
-    EntryKind.thank: (_ON, _WHO, Field("--gift", "gift", "gift", _text), _NOTE),
-    EntryKind.give: (
-        _ON,
-        _WHO,
-        Field("--to", "to", "prospect", _name),
-        Field("--company", "company", "company", _text),
-        _NOTE,
-    ),
-    EntryKind.share: (
-        _ON,
-        _WHO,
-        Field("--content", "content", "content", _name),
-        Field("--url", "url", "url", _text),
-        Field("--forwarded", "forwarded", "forwarded", _flag),
-    ),
-    EntryKind.score: (
-        _ON,
-        _WHO,
-        Field("--liking", "liking", "liking", _score),
-        Field("--reciprocity", "reciprocity", "reciprocity", _score),
-        Field("--credibility", "credibility", "credibility", _score),
-        Field("--commitment", "commitment", "commitment", _score),
-        _NOTE,
-    ),
-    EntryKind.day_off: (_ON, _NOTE),
-    EntryKind.goal: (
-        _ON,
-        Field(
-            "--referrals", "target", "target", lambda s, r, o, t: whole_number(str(t), o, TARGET)
-        ),
-        Field("--per", "period", "period", _choice(Period)),
-        Field("--rate", "rate", "rate", lambda s, r, o, t: decimal_number(str(t), o, RATE)),
-    ),
-}
 CONTACT_COLUMNS = ("contact_id", "prospect_id", "referrer_id")
 
 
@@ -176,7 +46,7 @@ def edit_entry(rt: Runtime, typed: str, given: Mapping[str, Typed]) -> Edited:
     unknown = [option for option in given if option not in options_of(ref.kind)]
     if unknown:
         raise UsageProblem(
-            f"{unknown[0]} does not apply to {ref} (a {ref.kind.replace('_', ' ')})",
+            f"{unknown[0]} does not apply to {ref} ({ref.kind.replace('_', ' ')})",
             f"it takes {', '.join(options_of(ref.kind))}",
         )
     with rt.transaction() as session:
@@ -311,10 +181,10 @@ def _check_thank(
     referral = session.get(Referral, row.referral_id) if row.referral_id else None
     if referral is not None and new.get("contact_id", row.contact_id) != referral.referrer_id:
         raise ReftrackError(f"{ref} thanks for referral r{referral.id}, which came from another")
-    if "gift" not in new:
+    if GIFT.column not in new:
         return {}
     # A gift named makes it a gift; a gift taken away leaves a note.
-    if new["gift"] is not None:
+    if new[GIFT.column] is not None:
         return {"kind": ThankKind.gift}
     return {"kind": ThankKind.note} if row.kind == ThankKind.gift else {}
 
@@ -355,8 +225,8 @@ _CHECKS: dict[EntryKind, Check] = {
 def _move_referrer(session: Session, referral: Referral, referrer_id: int) -> None:
     """A referral given to another referrer, with the thank-yous for it."""
     if referral.referrer_id == referrer_id and referral.id is not None:
-        thanks = queries.thanks_for_referral(session, referral.id)
-        if all(t.contact_id == referrer_id for t in thanks):
+        given = queries.thanks_for_referral(session, referral.id)
+        if all(t.contact_id == referrer_id for t in given):
             return
     referral.referrer_id = referrer_id
     session.add(referral)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reftrack.domain.dates import period_bounds, week_bounds
+from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import (
     GoalSpec,
     GoalStatus,
@@ -20,7 +21,6 @@ from reftrack.domain.goals import (
     week_span,
     whole_week_goal,
 )
-from reftrack.domain.entries import EntryRef
 from reftrack.domain.habits import streak
 from reftrack.domain.numbers import RATE, TARGET
 from reftrack.errors import ReftrackError, UsageProblem

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import Rep
+from tests.postgres import pg_rep, pg_url
+
+__all__ = ["pg_rep", "pg_url"]
 
 HISTORY = [
     'contact add "Jane Doe" --company Acme',
@@ -165,7 +168,9 @@ def test_edit_thanks_given_share_score_day_off_and_goal(history: Rep) -> None:
 
 def test_edits_show_in_today(history: Rep) -> None:
     history.ok("ask jane --outcome promised --on 2026-11-18")
-    assert "follow_up" in {i["kind"] for i in json.loads(history.ok("today --json").stdout)["items"]}
+    assert "follow_up" in {
+        i["kind"] for i in json.loads(history.ok("today --json").stdout)["items"]
+    }
     history.ok("edit a2 --outcome declined")
     assert "follow_up" not in {
         i["kind"] for i in json.loads(history.ok("today --json").stdout)["items"]
@@ -184,6 +189,7 @@ def test_edit_refuses_what_creation_refuses_and_changes_nothing(history: Rep) ->
         ("edit e3 --status won", 2, "is a report to the referrer"),
         ("edit r1 --on 2026-11-30", 2, "after a later step"),
         ("edit r1 --from jane", 1, "came from ask a1"),
+        ("edit c1 --name jane", 1, "has asks that followed it: a1"),
         ("edit k1 --liking 6", 2, "scores run from 1 to 5"),
         ("edit g1 --rate 11", 2, "a rate is 0.01 to 10"),
         ("edit c1 --note hi", 2, "--note does not apply to c1"),
@@ -227,10 +233,27 @@ def test_an_entry_others_hang_on_needs_cascade(history: Rep) -> None:
     assert "delete r1" in history.run("delete e1").stderr
     assert history.db.read_bytes() == before
 
+    assert json.loads(history.ok("summary --week 2026-W47 --json").stdout)["closes"] == 1
     document = json.loads(history.ok("delete c1 --cascade --json").stdout)
     assert [d["id"] for d in document["deleted"]] == ["c1", "a1", "r1", "e2", "e3", "t1"]
     assert {e["id"] for e in log(history)} == {"i1", "s1", "k1"}
     assert json.loads(history.ok("referral list --json").stdout) == []
+    assert json.loads(history.ok("summary --week 2026-W47 --json").stdout)["closes"] == 0
+
+
+def test_edit_and_cascade_on_postgresql(pg_rep: Rep) -> None:
+    for args in HISTORY:
+        pg_rep.ok(args)
+    assert {e["id"] for e in log(pg_rep)} == IDS
+    assert edited(pg_rep, "e2 --status meeting") == {"status": ("contacted", "meeting")}
+    assert referral(pg_rep)["status"] == "meeting"
+    assert edited(pg_rep, "c1 --value 15k")["value"] == (12500.0, 15000.0)
+    assert pg_rep.run("delete c1").exit_code == 1
+    pg_rep.ok("delete c1 --cascade")
+    assert {e["id"] for e in log(pg_rep)} == {"i1", "s1", "k1"}
+    pg_rep.ok("goal rm g1")
+    pg_rep.ok("config set rep zoe")
+    assert "no such entry" in pg_rep.run("delete k1").stderr
 
 
 def test_a_referral_alone_goes_without_cascade(rep: Rep) -> None:

@@ -17,6 +17,7 @@ from reftrack.kinds import (
 )
 from reftrack.services.edit_fields import FIELDS, GIFT, Field, Typed
 from reftrack.services.entries import (
+    DAY_COLUMN,
     history_of,
     is_arrival,
     load_entry,
@@ -82,11 +83,8 @@ def _edit(
 
 
 def _column(kind: EntryKind, field: Field) -> str:
-    if field.option != "--on":
-        return field.column
-    from reftrack.services.entries import DAY_COLUMN
-
-    return DAY_COLUMN[kind]
+    """The column an option sets: `--on` sets the day column of the kind."""
+    return DAY_COLUMN[kind] if field.option == "--on" else field.column
 
 
 def _shown(session: Session, values: dict[str, Any], names: dict[str, str]) -> dict[str, Value]:
@@ -105,6 +103,20 @@ Check = Callable[[Session, Runtime, EntryRef, Any, dict[str, Any]], dict[str, An
 def _no_check(
     session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
 ) -> dict[str, Any]:
+    return {}
+
+
+def _check_close(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    """A close given to someone else may not leave its asks with the contact it had."""
+    if new.get("contact_id", row.contact_id) != row.contact_id:
+        asks = [f"a{a.id}" for a in queries.asks_of_close(session, row.id)]
+        if asks:
+            raise ReftrackError(
+                f"{ref} has asks that followed it: {', '.join(asks)}",
+                "give those to the contact first: reftrack edit ID --name NAME",
+            )
     return {}
 
 
@@ -213,6 +225,7 @@ def _check_goal(
 
 
 _CHECKS: dict[EntryKind, Check] = {
+    EntryKind.close: _check_close,
     EntryKind.ask: _check_ask,
     EntryKind.referral: _check_referral,
     EntryKind.event: _check_event,

@@ -69,6 +69,21 @@ class LogKind(StrEnum):
     score = "score"
 
 
+class EntryKind(StrEnum):
+    """The kinds of entry `edit` and `delete` address by id (`c12`, `a34`, …)."""
+
+    close = "close"
+    ask = "ask"
+    referral = "referral"
+    event = "event"
+    thank = "thank"
+    give = "give"
+    share = "share"
+    score = "score"
+    day_off = "day_off"
+    goal = "goal"
+
+
 class ThankKind(StrEnum):
     """The form a thank-you took."""
 

@@ -80,6 +80,12 @@ SETUP = [
     ["contact", "add", f"Old {HOSTILE}", "--company", TEXT["company"]],
     ["contact", "archive", "old"],
     ["goal", "set", "--referrals", "8", "--per", "month"],
+    ["edit", "c1", "--crm-id", TEXT["crm id"] + " 2", "--deal", TEXT["deal"] + " 2"],
+    ["edit", "c1", "--crm-id", TEXT["crm id"], "--deal", TEXT["deal"]],
+    ["close", "jane", "--deal", TEXT["deal"], "--on", "2026-11-01"],
+    ["delete", "c2"],
+    ["goal", "set", "--referrals", "4", "--per", "week", "--from", "2027-01-04"],
+    ["goal", "rm", "2027-01-04"],
 ]  # fmt: skip
 
 # Every view that shows data, each with the user text it must show (as typed, markup too).
@@ -136,6 +142,8 @@ ERRORS = {
     "missing backup": ["restore", f"/nonexistent/{HOSTILE}.db"],
     "no file to import": ["import", f"/nonexistent/{HOSTILE}.csv"],
     "bad export kind": ["export", "--kind", f"x{HOSTILE}"],
+    "bad entry id": ["delete", f"c1{HOSTILE}"],
+    "bad edit value": ["edit", "c1", "--outcome", f"won{HOSTILE}"],
 }
 
 JSON_VIEWS = [

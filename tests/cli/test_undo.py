@@ -273,3 +273,11 @@ def test_list_and_force_together_are_a_usage_error(jane: Rep) -> None:
     result = jane.run("undo --list --force")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_edit_and_a_delete_are_undone_whole(jane: Rep) -> None:
+    jane.ok("close jane --deal Fleet --value 12k --on 2026-11-20")
+    jane.ok('ask jane --referral "Bob Stone" --on 2026-11-20')
+    undoes(jane, "edit c1 --value 15k")
+    # A cascade takes the ask, its referral and the referral's step: undo brings all back.
+    undoes(jane, "delete c1 --cascade")

@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
     "undo": ("reftrack.cli.undo", "undo"),
+    "edit": ("reftrack.cli.fixing", "edit"),
+    "delete": ("reftrack.cli.fixing", "delete"),
     "contact": ("reftrack.cli.contacts", "app"),
     "import": ("reftrack.cli.transfer", "import_file"),
     "export": ("reftrack.cli.transfer", "export"),

@@ -92,6 +92,32 @@ def goal_show(ctx: typer.Context, on: Day = None, json: Json = False) -> None:
     )
 
 
+@goal_app.command("rm")
+def goal_rm(
+    ctx: typer.Context,
+    which: Annotated[
+        list[str],
+        typer.Argument(
+            help="Goals by id (g2, as `goal show` prints it) or by a day each is in force "
+            "(today, 2026-11-01).",
+            metavar="ID-OR-DATE...",
+        ),
+    ],
+    json: Json = False,
+) -> None:
+    """Remove goals; the goal before each takes over again from the day it took effect."""
+    from reftrack.render.entries import goals_removed_document, print_goals_removed
+    from reftrack.services.delete import remove_goals
+
+    with runtime(ctx) as rt:
+        removed = remove_goals(rt, which)
+    emit(
+        json,
+        lambda: goals_removed_document(removed),
+        lambda: print_goals_removed(removed),
+    )
+
+
 off_app = typer.Typer(
     add_completion=False,
     cls=AddByDefault,

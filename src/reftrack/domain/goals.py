@@ -45,6 +45,8 @@ class GoalSpec:
     period: Period
     rate: float | None
     effective_from: date
+    # The stored goal's number (its id is `g` and this), when it comes from the store.
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class GoalStatus:
     week_end: date
     expected: float
     effective_from: date
+    goal_id: int | None = None
 
     @property
     def on_pace(self) -> bool:
@@ -197,6 +200,7 @@ def goal_status(
         week_end=last,
         expected=expected_by(day, goal.target, start, end, calendar),
         effective_from=goal.effective_from,
+        goal_id=goal.id,
     )
 
 

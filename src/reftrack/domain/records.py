@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reftrack.domain.contacts import ContactCard, ContactRef
+from reftrack.domain.entries import EntryRef
 from reftrack.errors import UsageProblem
 from reftrack.kinds import (
     CLOSED_STATUSES,
@@ -252,6 +253,8 @@ class LogEntry:
     # Orders a day's entries as they were written: when, then the order one command writes
     # its rows in, then the row's id; so the order is total even when the clock is pinned.
     sequence: tuple[float, int, int] = (0.0, 0, 0)
+    # The id `edit` and `delete` take (`c12`): a referral's arrival is the referral's.
+    ref: EntryRef | None = None
 
 
 # The value columns are 64-bit integers of cents (BIGINT on PostgreSQL): a trillion is far

@@ -7,9 +7,10 @@ from typing import Any
 
 from rich.text import Text
 
+from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
 from reftrack.domain.reminders import Agenda, Reminder
-from reftrack.kinds import Period
+from reftrack.kinds import EntryKind, Period
 from reftrack.render.output import console
 from reftrack.render.reminders import reminder_command, reminder_text
 
@@ -53,6 +54,7 @@ def goal_document(
     if status is None or week is None:
         return {"goal": None, "asks_today": asks_today}
     return {
+        "id": str(EntryRef(EntryKind.goal, status.goal_id)) if status.goal_id else None,
         "date": status.day,
         "period": status.period,
         "start": status.start,
@@ -78,6 +80,11 @@ def goal_document(
     }
 
 
+def _goal_id(status: GoalStatus) -> str:
+    """`, goal g2`: the id `edit` and `goal rm` take."""
+    return f", goal {EntryRef(EntryKind.goal, status.goal_id)}" if status.goal_id else ""
+
+
 def print_goal(
     status: GoalStatus | None,
     week: WeekGoal | None,
@@ -94,7 +101,7 @@ def print_goal(
     out.print(
         Text(
             f"{heading}{_plural(status.target, 'referral')} per {status.period} "
-            f"({status.start} to {status.end}).",
+            f"({status.start} to {status.end}){_goal_id(status)}.",
             style="bold",
         )
     )
@@ -167,14 +174,14 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
     )
 
 
-def print_days_off(days: list[tuple[date, str | None]]) -> None:
+def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
     """Days off, one a line."""
     out = console()
     if not days:
         out.print("No days off ahead. Add one: reftrack off 2026-12-24..2026-12-26 --note holidays")
         return
-    for day, note in days:
-        out.print(Text(f"{day} {day:%a}" + (f"  {note}" if note else "")))
+    for ref, day, note in days:
+        out.print(Text(f"{day} {day:%a}  {ref}" + (f"  {note}" if note else "")))
 
 
 def print_days_off_changed(changed: list[date], already: list[date], removed: bool) -> None:
@@ -188,9 +195,9 @@ def print_days_off_changed(changed: list[date], already: list[date], removed: bo
         out.print(Text(f"Already off: {', '.join(str(d) for d in already)}.", style="dim"))
 
 
-def days_off_document(days: list[tuple[date, str | None]]) -> list[dict[str, Any]]:
-    """`off list --json`: each day off and why."""
-    return [{"date": day, "note": note} for day, note in days]
+def days_off_document(days: list[tuple[EntryRef, date, str | None]]) -> list[dict[str, Any]]:
+    """`off list --json`: each day off, its id, and why."""
+    return [{"id": str(ref), "date": day, "note": note} for ref, day, note in days]
 
 
 def days_off_changed_document(

@@ -126,6 +126,7 @@ def _details(record: Any) -> dict[str, Any]:
 def log_document(entry: LogEntry) -> dict[str, Any]:
     """A log entry as a JSON object: its values, no sentences."""
     return {
+        "id": str(entry.ref) if entry.ref else None,
         "date": entry.day,
         "kind": entry.kind,
         "contact": entry.contact.label,
@@ -145,6 +146,7 @@ def print_log(entries: list[LogEntry], since: date | None = None) -> None:
         return
     table = Table(box=None, pad_edge=False, show_header=False)
     table.add_column(style="dim")
+    table.add_column(style="dim")
     table.add_column(style="bold")
     table.add_column()
     table.add_column()
@@ -152,5 +154,7 @@ def print_log(entries: list[LogEntry], since: date | None = None) -> None:
         text = Text(log_text(entry))
         if entry.note:
             text.append(f" — {entry.note}", style="italic")
-        table.add_row(str(entry.day), str(entry.kind), Text(entry.contact.label), text)
-    out.print(keep_whole(table, 0, 1))
+        table.add_row(
+            str(entry.ref or ""), str(entry.day), str(entry.kind), Text(entry.contact.label), text
+        )
+    out.print(keep_whole(table, 0, 1, 2))

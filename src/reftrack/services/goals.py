@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reftrack.domain.dates import period_bounds, week_bounds
+from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import (
     GoalSpec,
     GoalStatus,
@@ -23,7 +24,7 @@ from reftrack.domain.goals import (
 from reftrack.domain.habits import streak
 from reftrack.domain.numbers import RATE, TARGET
 from reftrack.errors import ReftrackError, UsageProblem
-from reftrack.kinds import Period
+from reftrack.kinds import EntryKind, Period
 from reftrack.services.runtime import Runtime
 from reftrack.store.reads import queries
 
@@ -43,7 +44,7 @@ def work_calendar(session: Session, rt: Runtime, first: date, last: date) -> Wor
 
 def _goal_specs(session: Session, rt: Runtime) -> list[GoalSpec]:
     return [
-        GoalSpec(g.target, g.period, g.rate, g.effective_from)
+        GoalSpec(g.target, g.period, g.rate, g.effective_from, g.id)
         for g in queries.goals(session, rt.rep)
     ]
 
@@ -163,11 +164,11 @@ def add_days_off(
     return [day for day in days if day not in existing], [day for day in days if day in existing]
 
 
-def list_days_off(rt: Runtime, include_past: bool) -> list[tuple[date, str | None]]:
-    """Days off from today on (or all of them), in order."""
+def list_days_off(rt: Runtime, include_past: bool) -> list[tuple[EntryRef, date, str | None]]:
+    """Days off from today on (or all of them), in order, each with its id (`o3`)."""
     with rt.transaction() as session:
         rows = queries.all_days_off(session, rt.rep, None if include_past else rt.today)
-        return [(d.day, d.note) for d in rows]
+        return [(EntryRef(EntryKind.day_off, d.id or 0), d.day, d.note) for d in rows]
 
 
 def remove_days_off(rt: Runtime, first: date, last: date) -> list[date]:

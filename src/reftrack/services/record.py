@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reftrack.domain.entries import EntryRef
 from reftrack.domain.records import (
     Balance,
     ContactRecord,
@@ -12,7 +13,7 @@ from reftrack.domain.records import (
     ReferralView,
     status_at,
 )
-from reftrack.kinds import LogKind, ReferralEventKind, ReferralStatus
+from reftrack.kinds import EntryKind, LogKind, ReferralEventKind, ReferralStatus
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import (
@@ -125,12 +126,28 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
     for c in closes:
         contact = refs[c.contact_id]
         entries.append(
-            LogEntry(c.closed_on, LogKind.close, contact, close_view(c, contact), None, _at(c))
+            LogEntry(
+                c.closed_on,
+                LogKind.close,
+                contact,
+                close_view(c, contact),
+                None,
+                _at(c),
+                _ref(EntryKind.close, c.id),
+            )
         )
     for a in asks:
         contact = refs[a.contact_id]
         entries.append(
-            LogEntry(a.asked_on, LogKind.ask, contact, ask_view(a, contact), a.note, _at(a))
+            LogEntry(
+                a.asked_on,
+                LogKind.ask,
+                contact,
+                ask_view(a, contact),
+                a.note,
+                _at(a),
+                _ref(EntryKind.ask, a.id),
+            )
         )
     for e in events:
         referral = referrals[e.referral_id]
@@ -141,26 +158,40 @@ def activity_log(rt: Runtime, first: date | None = None) -> list[LogEntry]:
         else:
             kind, contact = LogKind.status, referral.prospect
         step = ReferralStep(referral, event_view(e), e.status or _told(histories, e))
-        entries.append(LogEntry(e.happened_on, kind, contact, step, e.note, _at(e)))
+        # A referral's arrival is the referral itself; a later step has an id of its own.
+        ref = (
+            _ref(EntryKind.referral, referral.id)
+            if kind == LogKind.referral
+            else _ref(EntryKind.event, e.id)
+        )
+        entries.append(LogEntry(e.happened_on, kind, contact, step, e.note, _at(e), ref))
     for t in thanks:
         contact = refs[t.contact_id]
         prospect = referrals[t.referral_id].prospect if t.referral_id in referrals else None
         thank = thank_you_view(t, contact, prospect)
-        entries.append(LogEntry(t.thanked_on, LogKind.thank, contact, thank, t.note, _at(t)))
+        ref = _ref(EntryKind.thank, t.id)
+        entries.append(LogEntry(t.thanked_on, LogKind.thank, contact, thank, t.note, _at(t), ref))
     for g in given:
         contact = refs[g.contact_id]
         gift = given_view(g, contact)
-        entries.append(LogEntry(g.given_on, LogKind.give, contact, gift, g.note, _at(g)))
+        ref = _ref(EntryKind.give, g.id)
+        entries.append(LogEntry(g.given_on, LogKind.give, contact, gift, g.note, _at(g), ref))
     for sh in shares:
         contact = refs[sh.contact_id]
         shared = share_view(sh, contact)
-        entries.append(LogEntry(sh.shared_on, LogKind.share, contact, shared, None, _at(sh)))
+        ref = _ref(EntryKind.share, sh.id)
+        entries.append(LogEntry(sh.shared_on, LogKind.share, contact, shared, None, _at(sh), ref))
     for sc in scores:
         contact = refs[sc.contact_id]
         card = score_view(sc, contact)
-        entries.append(LogEntry(sc.scored_on, LogKind.score, contact, card, sc.note, _at(sc)))
+        ref = _ref(EntryKind.score, sc.id)
+        entries.append(LogEntry(sc.scored_on, LogKind.score, contact, card, sc.note, _at(sc), ref))
     entries.sort(key=lambda e: (e.day, e.sequence), reverse=True)
     return entries
+
+
+def _ref(kind: EntryKind, number: int | None) -> EntryRef:
+    return EntryRef(kind, number or 0)
 
 
 def _told(histories: dict[int, list[ReferralEvent]], event: ReferralEvent) -> ReferralStatus | None:

@@ -33,6 +33,11 @@ from reftrack.store.queries.contacts import (
     important_dates,
     last_touches,
 )
+from reftrack.store.queries.entries import (
+    asks_of_close,
+    referrals_of_ask,
+    thanks_for_referral,
+)
 from reftrack.store.queries.everything import (
     follow_ids,
     holds_rows,
@@ -69,6 +74,7 @@ __all__ = [
     "ask_days",
     "ask_days_of",
     "asks_due",
+    "asks_of_close",
     "asks_of_contact",
     "asks_on",
     "asks_per_day",
@@ -98,6 +104,7 @@ __all__ = [
     "referrals",
     "referrals_by_id",
     "referrals_in_status",
+    "referrals_of_ask",
     "referrals_received_between",
     "referrals_untold_since",
     "rows_of_contact",
@@ -108,4 +115,5 @@ __all__ = [
     "since",
     "statuses_reached",
     "thank_you_days",
+    "thanks_for_referral",
 ]

@@ -1,0 +1,277 @@
+"""`edit ID`: change the fields of one recorded entry, validated as on creation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlmodel import Session
+
+from reftrack.domain.entries import Edited, EntryRef, Value, changes, parse_entry_id
+from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.kinds import (
+    EntryKind,
+    ReferralEventKind,
+    ReferralStatus,
+    ThankKind,
+)
+from reftrack.services.edit_fields import FIELDS, GIFT, Field, Typed
+from reftrack.services.entries import (
+    DAY_COLUMN,
+    history_of,
+    is_arrival,
+    load_entry,
+    resync_referral,
+    summarize,
+)
+from reftrack.services.runtime import Runtime
+from reftrack.services.views import refs_by_id
+from reftrack.store import queries
+from reftrack.store.models import Referral
+
+CONTACT_COLUMNS = ("contact_id", "prospect_id", "referrer_id")
+
+
+def options_of(kind: EntryKind) -> list[str]:
+    """The options an entry of this kind takes."""
+    return [f.option for f in FIELDS[kind]]
+
+
+def edit_entry(rt: Runtime, typed: str, given: Mapping[str, Typed]) -> Edited:
+    """Change the fields given (option → typed value) of the entry `typed` names."""
+    ref = parse_entry_id(typed)
+    if not given:
+        raise UsageProblem(
+            f"say what to change in {ref}", f"it takes {', '.join(options_of(ref.kind))}"
+        )
+    unknown = [option for option in given if option not in options_of(ref.kind)]
+    if unknown:
+        raise UsageProblem(
+            f"{unknown[0]} does not apply to {ref} ({ref.kind.replace('_', ' ')})",
+            f"it takes {', '.join(options_of(ref.kind))}",
+        )
+    with rt.transaction() as session:
+        _edit(session, rt, ref, typed, given, write=False)
+    with rt.transaction(write=True) as session:
+        # Again under the write lock, on the entry as it is now.
+        return _edit(session, rt, ref, typed, given, write=True)
+
+
+def _edit(
+    session: Session,
+    rt: Runtime,
+    ref: EntryRef,
+    typed: str,
+    given: Mapping[str, Typed],
+    write: bool,
+) -> Edited:
+    row = load_entry(session, rt, ref, typed)
+    fields = [f for f in FIELDS[ref.kind] if f.option in given]
+    columns = {f.option: _column(ref.kind, f) for f in FIELDS[ref.kind]}
+    new = {columns[f.option]: f.parse(session, rt, f.option, given[f.option]) for f in fields}
+    old = {column: getattr(row, column) for column in new}
+    extra = _CHECKS.get(ref.kind, _no_check)(session, rt, ref, row, new)
+    names = {columns[f.option]: f.name for f in FIELDS[ref.kind]}
+    found = changes(_shown(session, old, names), _shown(session, new, names))
+    if write and (found or extra):
+        for column, value in {**new, **extra}.items():
+            setattr(row, column, value)
+        session.add(row)
+        session.flush()
+        _after(session, ref, row)
+    return Edited(summarize(session, ref.kind, row), found)
+
+
+def _column(kind: EntryKind, field: Field) -> str:
+    """The column an option sets: `--on` sets the day column of the kind."""
+    return DAY_COLUMN[kind] if field.option == "--on" else field.column
+
+
+def _shown(session: Session, values: dict[str, Any], names: dict[str, str]) -> dict[str, Value]:
+    """Values as the output shows them: a contact by name, a date as a date."""
+    ids = [v for c, v in values.items() if c in CONTACT_COLUMNS and v is not None]
+    refs = refs_by_id(session, ids)
+    return {
+        names[c]: refs[v].label if c in CONTACT_COLUMNS and v is not None else v
+        for c, v in values.items()
+    }
+
+
+Check = Callable[[Session, Runtime, EntryRef, Any, dict[str, Any]], dict[str, Any]]
+
+
+def _no_check(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    return {}
+
+
+def _check_close(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    """A close given to someone else may not leave its asks with the contact it had."""
+    if new.get("contact_id", row.contact_id) != row.contact_id:
+        asks = [f"a{a.id}" for a in queries.asks_of_close(session, row.id)]
+        if asks:
+            raise ReftrackError(
+                f"{ref} has asks that followed it: {', '.join(asks)}",
+                "give those to the contact first: reftrack edit ID --name NAME",
+            )
+    return {}
+
+
+def _check_ask(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    """An ask given to someone else takes the referrals it brought along to them."""
+    contact = new.get("contact_id", row.contact_id)
+    for referral in queries.referrals_of_ask(session, row.id):
+        if referral.prospect_id == contact:
+            raise ReftrackError(f"{ref} brought a referral of that very contact (r{referral.id})")
+    return {}
+
+
+def _check_referral(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    if new.get("referrer_id", row.referrer_id) == new.get("prospect_id", row.prospect_id):
+        raise ReftrackError(f"{ref}: a contact cannot refer themselves")
+    if "referrer_id" in new and row.ask_id is not None:
+        raise ReftrackError(
+            f"{ref} came from ask a{row.ask_id}: its referrer is the contact asked",
+            f"change that instead: reftrack edit a{row.ask_id} --name NAME",
+        )
+    history = history_of(session, row)
+    received = new.get("received_on", row.received_on)
+    later = [e.happened_on for e in history[1:]]
+    if later and received > min(later):
+        raise UsageProblem(
+            f"--on: {received} is after a later step of {ref} ({min(later)})",
+            "edit or delete that step first (see `reftrack log`)",
+        )
+    status = new.pop("status", None)
+    if status is not None:
+        moves = [e for e in history if e.kind == ReferralEventKind.status]
+        if len(moves) < 2:
+            raise ReftrackError(
+                f"{ref} has not moved since it arrived",
+                f"move it on: reftrack referral update {row.id} --status {status}",
+            )
+        _check_step_status(status)
+        new["status"] = status
+    won = new.get("status", row.status) == ReferralStatus.won
+    if new.get("value_cents") is not None and not won:
+        raise UsageProblem("--value goes with a won referral", "record the deal value when won")
+    return {}
+
+
+def _check_event(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    referral = session.get(Referral, row.referral_id)
+    assert referral is not None
+    if is_arrival(row, history_of(session, referral)):
+        raise ReftrackError(f"{ref} is referral r{referral.id} arriving", f"edit r{referral.id}")
+    if "status" in new:
+        if row.kind == ReferralEventKind.inform:
+            raise UsageProblem(f"--status: {ref} is a report to the referrer, not a move")
+        _check_step_status(new["status"])
+    day = new.get("happened_on", row.happened_on)
+    if day < referral.received_on:
+        raise UsageProblem(f"--on: {day} is before the referral arrived ({referral.received_on})")
+    return {}
+
+
+def _check_step_status(status: ReferralStatus) -> None:
+    if status == ReferralStatus.new:
+        raise UsageProblem("--status: a referral is new only when it arrives; pick a later status")
+
+
+def _check_thank(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    referral = session.get(Referral, row.referral_id) if row.referral_id else None
+    if referral is not None and new.get("contact_id", row.contact_id) != referral.referrer_id:
+        raise ReftrackError(f"{ref} thanks for referral r{referral.id}, which came from another")
+    if GIFT.column not in new:
+        return {}
+    # A gift named makes it a gift; a gift taken away leaves a note.
+    if new[GIFT.column] is not None:
+        return {"kind": ThankKind.gift}
+    return {"kind": ThankKind.note} if row.kind == ThankKind.gift else {}
+
+
+def _check_day_off(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    day = new.get("day", row.day)
+    taken = [d for d in queries.days_off(session, rt.rep, day, day) if d.id != row.id]
+    if taken:
+        raise ReftrackError(f"{day} is already a day off (o{taken[0].id})")
+    return {}
+
+
+def _check_goal(
+    session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
+) -> dict[str, Any]:
+    day = new.get("effective_from", row.effective_from)
+    for goal in queries.goals(session, rt.rep):
+        if goal.id != row.id and goal.effective_from == day:
+            raise ReftrackError(
+                f"goal g{goal.id} already takes effect on {day}",
+                f"remove it first: reftrack goal rm g{goal.id}",
+            )
+    return {}
+
+
+_CHECKS: dict[EntryKind, Check] = {
+    EntryKind.close: _check_close,
+    EntryKind.ask: _check_ask,
+    EntryKind.referral: _check_referral,
+    EntryKind.event: _check_event,
+    EntryKind.thank: _check_thank,
+    EntryKind.day_off: _check_day_off,
+    EntryKind.goal: _check_goal,
+}
+
+
+def _move_referrer(session: Session, referral: Referral, referrer_id: int) -> None:
+    """A referral given to another referrer, with the thank-yous for it."""
+    if referral.referrer_id == referrer_id and referral.id is not None:
+        given = queries.thanks_for_referral(session, referral.id)
+        if all(t.contact_id == referrer_id for t in given):
+            return
+    referral.referrer_id = referrer_id
+    session.add(referral)
+    for thanks in queries.thanks_for_referral(session, referral.id or 0):
+        thanks.contact_id = referrer_id
+        session.add(thanks)
+
+
+def _after(session: Session, ref: EntryRef, row: Any) -> None:
+    """What follows from an edit: an ask's referrals follow its contact; a referral's state
+    follows its steps."""
+    if ref.kind == EntryKind.ask:
+        for referral in queries.referrals_of_ask(session, row.id):
+            _move_referrer(session, referral, row.contact_id)
+    elif ref.kind == EntryKind.referral:
+        _move_referrer(session, row, row.referrer_id)
+        history = history_of(session, row)
+        if history:
+            arrival = history[0]
+            if arrival.happened_on != row.received_on:
+                arrival.happened_on = row.received_on
+                session.add(arrival)
+            # A status corrected on the referral is its latest move, corrected.
+            moves = [e for e in history if e.kind == ReferralEventKind.status]
+            latest = max(moves[1:], key=lambda e: e.id or 0, default=None)
+            if latest is not None and latest.status != row.status:
+                latest.status = row.status
+                session.add(latest)
+            resync_referral(row, history)
+            session.add(row)
+    elif ref.kind == EntryKind.event:
+        owner = session.get(Referral, row.referral_id)
+        assert owner is not None
+        resync_referral(owner, history_of(session, owner))
+        session.add(owner)

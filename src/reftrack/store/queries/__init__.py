@@ -33,6 +33,10 @@ from reftrack.store.queries.contacts import (
     important_dates,
     last_touches,
 )
+from reftrack.store.queries.put_offs import (
+    put_off,
+    put_offs,
+)
 from reftrack.store.queries.referrals import (
     count_referrals,
     referral_counts_by_referrer,
@@ -86,6 +90,8 @@ __all__ = [
     "latest_close_without_ask",
     "latest_score",
     "latest_scores",
+    "put_off",
+    "put_offs",
     "referral_counts_by_referrer",
     "referral_events",
     "referrals",

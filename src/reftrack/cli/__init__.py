@@ -13,7 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli.context import GlobalOptions
+from reftrack.cli.context import GlobalOptions, complete_as_typed
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
 
@@ -118,6 +118,7 @@ class ReftrackGroup(TyperGroup):
             single.command(cmd_name)(target)
             command = typer.main.get_command(single)
         command.name = cmd_name
+        complete_as_typed(command)
         self.commands[cmd_name] = command
         return command
 

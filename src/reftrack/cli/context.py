@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -69,6 +69,37 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
         rt.close()
 
 
+# Where the word being completed is kept, as typed, for the completion functions below.
+_TYPED = "reftrack.typed"
+
+
+def typed_so_far(ctx: typer.Context, incomplete: str) -> str:
+    """The word being completed as typed: Typer hands completion functions "" (see below)."""
+    return str(ctx.meta.get(_TYPED, incomplete))
+
+
+def complete_as_typed(command: Any) -> None:
+    """Let this command's completion functions match as they choose, not by exact prefix.
+
+    Typer keeps only the offers that start with the typed word exactly, which drops a
+    name matched without regard to case ("ja" → Jane Doe) and one quoted for the shell
+    ("Jane Doe" in quotes). So each completion is called with "" (every offer starts
+    with that), the typed word waiting in the context for `typed_so_far`.
+    """
+    for param in getattr(command, "params", ()):
+        typer_filtered = getattr(param, "_custom_shell_complete", None)
+        if typer_filtered is not None and not getattr(param, "_reftrack_as_typed", False):
+
+            def as_typed(ctx: Any, param: Any, incomplete: str, inner: Any = typer_filtered) -> Any:
+                ctx.meta[_TYPED] = incomplete
+                return inner(ctx, param, "")
+
+            param._custom_shell_complete = as_typed
+            param._reftrack_as_typed = True
+    for sub in getattr(command, "commands", {}).values():
+        complete_as_typed(sub)
+
+
 def _shell_words(words: list[str]) -> list[str]:
     """Completions as the shell should insert them.
 
@@ -88,7 +119,7 @@ def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
         from reftrack.services.contacts import complete_names
 
         with runtime(ctx, must_exist=True) as rt:
-            return _shell_words(complete_names(rt, incomplete))
+            return _shell_words(complete_names(rt, typed_so_far(ctx, incomplete)))
     except Exception:
         # Completion must never print an error into the user's shell line.
         return []
@@ -97,7 +128,7 @@ def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
 def complete_referral(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of a referral: open referrals' numbers once a digit or # is typed,
     else the prospect's name."""
-    typed = incomplete.strip()
+    typed = typed_so_far(ctx, incomplete).strip()
     if not typed or not (typed[0] == "#" or typed[0].isdigit()):
         return complete_contact(ctx, incomplete)
     try:
@@ -117,7 +148,7 @@ def _complete_keys(ctx: typer.Context, incomplete: str, put_off: bool) -> list[s
         from reftrack.services.put_off import complete_keys
 
         with runtime(ctx, must_exist=True) as rt:
-            return complete_keys(rt, incomplete, put_off)
+            return complete_keys(rt, typed_so_far(ctx, incomplete), put_off)
     except Exception:
         return []
 

@@ -79,6 +79,11 @@ SETUP = [
     ["off", "rm", "2026-12-28"],
     ["contact", "add", f"Old {HOSTILE}", "--company", TEXT["company"]],
     ["contact", "archive", "old"],
+    # Bob's follow-up (ask #2) put off, dismissed, brought back and put off again.
+    ["snooze", "follow-a2", "--days", "3"],
+    ["done", "follow-a2"],
+    ["unsnooze", "follow-a2"],
+    ["snooze", "follow-a2", "--until", "2026-11-30"],
     ["goal", "set", "--referrals", "8", "--per", "month"],
 ]  # fmt: skip
 
@@ -97,6 +102,7 @@ VIEWS = [
     "share list",
     "score list",
     "off list",
+    "snooze --list",
     "goal show",
     "stats --weeks 4",
     "summary --week this",
@@ -142,6 +148,7 @@ JSON_VIEWS = [
     "share list --json",
     "score list --json",
     "off list --json",
+    "snooze --list --json",
     "today --all --json",
     "summary --week this --format json",
     "config get ideal_customer --json",

@@ -58,6 +58,7 @@ def samples() -> dict[str, tuple[Any, ...]]:
         "goals": (REP,),
         "last_touches": (IDS,),
         "latest_ask_ids": (IDS,),
+        "put_offs": (REP, TODAY),
         "referral_counts_by_referrer": (IDS,),
         "referrals_in_status": (REP, [ReferralStatus.new], FIRST),
         "referrals_received_between": (REP, FIRST, LAST),

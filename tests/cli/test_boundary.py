@@ -83,9 +83,8 @@ def test_shell_completion_offers_contact_names(rep: Rep) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["Jack Smith", "Jane Doe"] or sorted(
-        result.stdout.splitlines()
-    ) == ["Jack Smith", "Jane Doe"]
+    # Quoted for bash, which puts each offer on the line as it is (issue 13).
+    assert result.stdout.splitlines() == ['"Jack Smith"', '"Jane Doe"']
 
 
 BAD_INPUT = [

@@ -107,3 +107,28 @@ def test_the_compiled_sql_is_current() -> None:
     assert fastsql.GENERATED.read_text() == fastsql.generate(), (
         "src/reftrack/store/fastsql.py is stale: run `python scripts/fastsql.py`"
     )
+
+
+def test_both_paths_hide_the_same_snoozed_and_dismissed_items(
+    demo: dict[str, str], tmp_path: Path
+) -> None:
+    import json
+    import shutil
+
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo["REFTRACK_DB"], copy)
+    env = {**demo, "REFTRACK_DB": str(copy)}
+    keys = [item["key"] for item in json.loads(reftrack(env, "today", "--json", "--all"))["items"]]
+    assert len(keys) >= 6 and len(set(keys)) == len(keys)
+    for key in keys[:3]:
+        reftrack(env, "snooze", key, "--days", "2")
+    for key in keys[3:5]:
+        reftrack(env, "done", key)
+    for now in ("2026-11-17T09:00", "2026-11-18T09:00", "2026-11-19T09:00"):
+        for command in (["today", "--json", "--all"], ["today", "--all"]):
+            at = {**env, "REFTRACK_NOW": now}
+            fast = reftrack(at, *command)
+            assert fast == reftrack({**at, "REFTRACK_FULL_READS": "1"}, *command), (now, command)
+    document = json.loads(reftrack(env, "today", "--json", "--all"))
+    assert (document["snoozed"], document["dismissed"]) == (3, 2)
+    assert not {item["key"] for item in document["items"]} & set(keys[:5])

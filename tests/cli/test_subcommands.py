@@ -88,4 +88,4 @@ def test_completion_after_share_offers_contacts_and_subcommands(rep_with_list: R
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "Jane Doe" in result.stdout.splitlines()
+    assert '"Jane Doe"' in result.stdout.splitlines()

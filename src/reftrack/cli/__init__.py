@@ -13,7 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
-from reftrack.cli.context import COMMAND_LINE, GlobalOptions
+from reftrack.cli.context import COMMAND_LINE, GlobalOptions, complete_as_typed
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
 
@@ -35,6 +35,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("reftrack.cli.messages", "template"),
     "goal": ("reftrack.cli.goals", "goal_app"),
     "off": ("reftrack.cli.goals", "off_app"),
+    "snooze": ("reftrack.cli.put_off", "snooze"),
+    "done": ("reftrack.cli.put_off", "done"),
+    "unsnooze": ("reftrack.cli.put_off", "unsnooze"),
     "summary": ("reftrack.cli.reports", "summary"),
     "stats": ("reftrack.cli.reports", "stats"),
     "log": ("reftrack.cli.reports", "log"),
@@ -174,6 +177,7 @@ class ReftrackGroup(TyperGroup):
             command = typer.main.get_command(single)
         command.name = cmd_name
         _plain_metavars(command)
+        complete_as_typed(command)
         self.commands[cmd_name] = command
         return command
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -73,13 +74,95 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
         rt.close()
 
 
+# Where the word being completed is kept, as typed, for the completion functions below.
+_TYPED = "reftrack.typed"
+
+
+def typed_so_far(ctx: typer.Context, incomplete: str) -> str:
+    """The word being completed as typed: Typer hands completion functions "" (see below)."""
+    return str(ctx.meta.get(_TYPED, incomplete))
+
+
+def complete_as_typed(command: Any) -> None:
+    """Let this command's completion functions match as they choose, not by exact prefix.
+
+    Typer keeps only the offers that start with the typed word exactly, which drops a
+    name matched without regard to case ("ja" → Jane Doe) and one quoted for the shell
+    ("Jane Doe" in quotes). So each completion is called with "" (every offer starts
+    with that), the typed word waiting in the context for `typed_so_far`.
+    """
+    for param in getattr(command, "params", ()):
+        typer_filtered = getattr(param, "_custom_shell_complete", None)
+        if typer_filtered is not None and not getattr(param, "_reftrack_as_typed", False):
+
+            def as_typed(ctx: Any, param: Any, incomplete: str, inner: Any = typer_filtered) -> Any:
+                ctx.meta[_TYPED] = incomplete
+                return inner(ctx, param, "")
+
+            param._custom_shell_complete = as_typed
+            param._reftrack_as_typed = True
+    for sub in getattr(command, "commands", {}).values():
+        complete_as_typed(sub)
+
+
+def _shell_words(words: list[str]) -> list[str]:
+    """Completions as the shell should insert them.
+
+    Bash puts each offered word on the line as it is, so a name with a space is quoted
+    there ("Jane Doe"); zsh and fish quote what they insert themselves.
+    """
+    if "bash" not in os.environ.get("_REFTRACK_COMPLETE", ""):
+        return words
+    from reftrack.domain.contacts import shell_word
+
+    return [shell_word(word) for word in words]
+
+
 def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of contact names; silent when the database cannot be read."""
     try:
         from reftrack.services.contacts import complete_names
 
         with runtime(ctx, must_exist=True) as rt:
-            return complete_names(rt, incomplete)
+            return _shell_words(complete_names(rt, typed_so_far(ctx, incomplete)))
     except Exception:
         # Completion must never print an error into the user's shell line.
         return []
+
+
+def complete_referral(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of a referral: open referrals' numbers once a digit or # is typed,
+    else the prospect's name."""
+    typed = typed_so_far(ctx, incomplete).strip()
+    if not typed or not (typed[0] == "#" or typed[0].isdigit()):
+        return complete_contact(ctx, incomplete)
+    try:
+        from reftrack.services.referrals import open_referral_numbers
+
+        with runtime(ctx, must_exist=True) as rt:
+            numbers = open_referral_numbers(rt)
+    except Exception:
+        return []
+    marker = "#" if typed[0] == "#" else ""
+    offered = [f"{marker}{n}" for n in numbers]
+    return _shell_words([word for word in offered if word.startswith(typed)])
+
+
+def _complete_keys(ctx: typer.Context, incomplete: str, put_off: bool) -> list[str]:
+    try:
+        from reftrack.services.put_off import complete_keys
+
+        with runtime(ctx, must_exist=True) as rt:
+            return complete_keys(rt, typed_so_far(ctx, incomplete), put_off)
+    except Exception:
+        return []
+
+
+def complete_item_key(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of the keys of today's items."""
+    return _complete_keys(ctx, incomplete, put_off=False)
+
+
+def complete_put_off_key(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of the keys of items snoozed or dismissed."""
+    return _complete_keys(ctx, incomplete, put_off=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reftrack.cli.context import complete_contact, runtime
+from reftrack.cli.context import complete_contact, complete_referral, runtime
 from reftrack.cli.options import (
     AddByDefault,
     Json,
@@ -103,7 +103,8 @@ def referral_list(
 Which = Annotated[
     str,
     typer.Argument(
-        help="The prospect's name, or the referral's number (#12).", autocompletion=complete_contact
+        help="The prospect's name, or the referral's number (#12).",
+        autocompletion=complete_referral,
     ),
 ]
 
@@ -135,7 +136,7 @@ def referral_inform(
         typer.Argument(
             help="The referrals you reported on: numbers (#12) or prospects' names, "
             "one or several.",
-            autocompletion=complete_contact,
+            autocompletion=complete_referral,
         ),
     ],
     note: Note = None,
@@ -168,7 +169,7 @@ def thank(
         typer.Option(
             "--for",
             help="The referral (prospect or #number) this thanks them for.",
-            autocompletion=complete_contact,
+            autocompletion=complete_referral,
         ),
     ] = None,
     gift: Annotated[str | None, typer.Option(help="A gift you sent.")] = None,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reftrack.cli.context import GlobalOptions
+from reftrack.cli.context import GlobalOptions, typed_so_far
 from reftrack.cli.options import Json, emit
 from reftrack.render.safe import print_plain
 
@@ -17,10 +17,11 @@ config_app = typer.Typer(
 )
 
 
-def _complete_key(incomplete: str) -> list[str]:
+def _complete_key(ctx: typer.Context, incomplete: str) -> list[str]:
     from reftrack.config import KEYS
 
-    return [key for key in KEYS if key.startswith(incomplete)]
+    typed = typed_so_far(ctx, incomplete).lower()
+    return [key for key in KEYS if key.startswith(typed)]
 
 
 Key = Annotated[str, typer.Argument(help="A setting's name.", autocompletion=_complete_key)]

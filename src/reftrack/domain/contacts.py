@@ -58,6 +58,8 @@ class ImportantDay:
     month: int
     day: int
     year: int | None = None
+    # The stored row's number, for the key of its reminder; not part of the date itself.
+    id: int | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -167,6 +169,26 @@ def match_name(query: str, contacts: list[ContactRef]) -> NameMatch:
     scored = sorted(((likeness(c), c) for c in contacts), key=lambda pair: -pair[0])
     suggestions = tuple(contact for score, contact in scored if score >= 0.6)[:3]
     return NameMatch(None, suggestions=suggestions)
+
+
+def completions(typed: str, contacts: list[ContactRef]) -> list[str]:
+    """What shell completion offers for a typed start of a contact's name.
+
+    Matched as a typed name is (case and extra spaces aside): the name or label starts
+    with it, or a word of the name does. A name shared by several contacts is offered
+    as each one's label ("Jane Doe (Acme)"), which names one of them.
+    """
+    wanted = _fold(typed)
+    shared: dict[str, int] = {}
+    for contact in contacts:
+        shared[_fold(contact.name)] = shared.get(_fold(contact.name), 0) + 1
+    offered = {
+        contact.label if shared[_fold(contact.name)] > 1 else contact.name
+        for contact in contacts
+        if _fold(contact.label).startswith(wanted)
+        or any(word.startswith(wanted) for word in _fold(contact.name).split())
+    }
+    return sorted(offered, key=lambda text: (_fold(text), text))
 
 
 def clean_name(text: str, what: str = "name") -> str:

@@ -53,6 +53,7 @@ class RecentClose:
     closed_on: date
     result: CloseResult
     title: str | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,8 @@ class Agenda:
     progress: Progress
     hidden_until_working_day: int = 0
     stale_after_days: int = 0
+    snoozed: int = 0
+    dismissed: int = 0
 
     @property
     def fresh(self) -> tuple[Reminder, ...]:

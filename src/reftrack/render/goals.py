@@ -9,6 +9,7 @@ from rich.text import Text
 
 from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
+from reftrack.domain.put_off import item_key
 from reftrack.domain.reminders import Agenda, Reminder
 from reftrack.kinds import EntryKind, Period
 from reftrack.render.output import console
@@ -217,8 +218,11 @@ def today_document(agenda: Agenda) -> dict[str, Any]:
         "working_day": agenda.working_day,
         "held_back": agenda.hidden_until_working_day,
         "stale_after_days": agenda.stale_after_days,
+        "snoozed": agenda.snoozed,
+        "dismissed": agenda.dismissed,
         "items": [
             {
+                "key": item_key(item),
                 "kind": str(item.kind),
                 "contact": item.contact.label,
                 "text": reminder_text(item),
@@ -269,10 +273,14 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
         if agenda.hidden_until_working_day:
             out.print(Text("Nothing overdue.", style="green"))
             _print_held_back(agenda)
-            return
-        out.print(
-            Text("Nothing waiting. A good day to ask someone new for a referral.", style="green")
-        )
+        else:
+            out.print(
+                Text(
+                    "Nothing waiting. A good day to ask someone new for a referral.",
+                    style="green",
+                )
+            )
+        _print_put_off(agenda)
         return
     out.print()
     fresh, stale = agenda.fresh, agenda.stale
@@ -292,6 +300,7 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
         else:
             out.print(Text(f"({older}: reftrack today --all)", style="dim"))
     _print_held_back(agenda)
+    _print_put_off(agenda)
 
 
 def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
@@ -301,6 +310,7 @@ def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
         marker = "!" if item.overdue(agenda.day) else "-"
         line = Text(f"{marker} ")
         line.append(reminder_text(item))
+        line.append(f" [{item_key(item)}]", style="dim")
         out.print(line)
         out.print(Text(f"    {reminder_command(item)}", style="cyan"))
 
@@ -311,3 +321,14 @@ def _print_held_back(agenda: Agenda) -> None:
         console().print(
             Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
         )
+
+
+def _print_put_off(agenda: Agenda) -> None:
+    """How many items the rep snoozed or dismissed, and where to see them."""
+    counts = [
+        f"{count} {what}"
+        for count, what in ((agenda.snoozed, "snoozed"), (agenda.dismissed, "dismissed"))
+        if count
+    ]
+    if counts:
+        console().print(Text(f"({', '.join(counts)}: reftrack snooze --list)", style="dim"))

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from reftrack.domain.dates import iso_week
+from reftrack.domain.put_off import item_key
 from reftrack.domain.records import format_amount
 from reftrack.domain.reminders import Reminder
 from reftrack.domain.summary import WeeklySummary
@@ -190,6 +191,7 @@ def summary_document(summary: WeeklySummary) -> dict[str, Any]:
         "top_referrers": [{"contact": c.label, "referrals": n} for c, n in s.top_referrers],
         "open_loops": [
             {
+                "key": item_key(i),
                 "kind": str(i.kind),
                 "contact": i.contact.label,
                 "text": reminder_text(i),

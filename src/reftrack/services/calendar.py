@@ -12,7 +12,7 @@ from reftrack.domain.calendar import (
 )
 from reftrack.domain.reminders import Reminder
 from reftrack.services.runtime import Runtime
-from reftrack.services.today import reminders_on
+from reftrack.services.today import DayReminders, shown_on
 from reftrack.services.views import important_day, refs_by_id
 from reftrack.store.reads import queries
 
@@ -20,11 +20,8 @@ from reftrack.store.reads import queries
 _EVERY_DAY = [(month, day) for month in range(1, 13) for day in range(1, 32)]
 
 
-def _shown(
-    found: tuple[bool, list[Reminder], list[Reminder]],
-) -> tuple[bool, list[Reminder]]:
-    working, _every, shown = found
-    return working, shown
+def _shown(found: DayReminders) -> tuple[bool, list[Reminder]]:
+    return found.working_day, found.shown
 
 
 def calendar_feed(rt: Runtime, days: int) -> CalendarFeed:
@@ -35,7 +32,7 @@ def calendar_feed(rt: Runtime, days: int) -> CalendarFeed:
     first = rt.today
     ahead = [first + timedelta(days=n) for n in range(days)]
     with rt.read() as session:
-        entries = first_showings((day, *_shown(reminders_on(session, rt, day))) for day in ahead)
+        entries = first_showings((day, *_shown(shown_on(session, rt, day))) for day in ahead)
         rows = queries.dates_on(session, rt.rep, _EVERY_DAY)
         refs = refs_by_id(session, [row.contact_id for row in rows])
         yearly = [

@@ -14,6 +14,7 @@ from reftrack.domain.contacts import (
     clean_email,
     clean_name,
     clean_optional,
+    completions,
     match_name,
     parse_labelled_date,
 )
@@ -181,15 +182,13 @@ def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCa
 
 
 def complete_names(rt: Runtime, prefix: str) -> list[str]:
-    """Contact names starting with what has been typed, for shell completion."""
+    """Contact names matching what has been typed, for shell completion."""
     with rt.transaction() as session:
-        wanted = prefix.casefold()
-        labels = [
+        contacts = [
             ContactRef(id, name, company)
             for id, name, company in queries.contact_names(session, rt.rep)
         ]
-        names = {c.name for c in labels if c.name.casefold().startswith(wanted)}
-        return sorted(names)
+        return completions(prefix, contacts)
 
 
 def count_contacts(rt: Runtime) -> int:

@@ -179,6 +179,12 @@ def list_referrals(
         return referral_views(session, rows)
 
 
+def open_referral_numbers(rt: Runtime) -> list[int]:
+    """The numbers of the rep's open referrals, lowest first, for shell completion."""
+    with rt.transaction() as session:
+        return sorted(row.id for row in queries.referrals(session, rt.rep, OPEN_STATUSES) if row.id)
+
+
 def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
     """A referral by its number (`12`, `#12`) or by its prospect's name."""
     number = referral_number(which)

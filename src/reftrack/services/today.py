@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reftrack.domain import reminders as rules
 from reftrack.domain.dates import week_bounds
 from reftrack.domain.goals import LOOKBACK_DAYS
+from reftrack.domain.put_off import PutOffRow, put_aside
 from reftrack.kinds import ReferralStatus
 from reftrack.services.goals import status_on, streak_on, week_goal_on, work_calendar
 from reftrack.services.runtime import Runtime
@@ -28,53 +30,25 @@ def _upcoming_month_days(today: date, horizon: int) -> list[tuple[int, int]]:
     return pairs
 
 
-def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
-    """Everything `today` shows, each rule an indexed read bounded by date or status."""
-    settings = rt.settings
-    with rt.read() as session:
-        working_day, items, shown = reminders_on(session, rt, day)
-        ordered = rules.most_pressing_first(shown, day)
+@dataclass(frozen=True)
+class DayReminders:
+    """One day's reminders: whether it is a working day, every item due, those shown, and
+    how many are snoozed and dismissed."""
 
-        status = status_on(session, rt, day)
-        week = week_goal_on(session, rt, day)
-        asks_today = queries.count_asks(session, rt.rep, day, day)
-        week_first, _ = week_bounds(day, settings.week_start)
-        asks_week = queries.count_asks(session, rt.rep, week_first, day)
-        in_period = queries.count_referrals(session, rt.rep, status.start, day) if status else 0
-        progress = rules.Progress(
-            asks_today=asks_today,
-            daily_goal=status.daily_goal if status else None,
-            asks_this_week=asks_week,
-            weekly_goal=week.asks if week else None,
-            referrals_in_period=in_period,
-            target=status.target if status else None,
-            period=status.period if status else None,
-            on_pace=status.on_pace if status else None,
-            expected=status.expected if status else None,
-            streak=streak_on(session, rt, day),
-        )
-        return rules.Agenda(
-            day,
-            working_day,
-            tuple(ordered),
-            progress,
-            hidden_until_working_day=len(items) - len(shown),
-            stale_after_days=settings.stale_after_days,
-        )
+    working_day: bool
+    items: list[rules.Reminder]
+    shown: list[rules.Reminder]
+    snoozed: int
+    dismissed: int
 
 
-def reminders_on(
-    session: Session, rt: Runtime, day: date
-) -> tuple[bool, list[rules.Reminder], list[rules.Reminder]]:
-    """The reminders of a day: whether it is a working day, every item, and those shown.
-
-    `calendar` runs it for each day ahead, so it holds every rule of `today` and nothing
-    else; what is shown on a day off is only what is overdue.
-    """
+def reminders_on(session: Session, rt: Runtime, day: date) -> list[rules.Reminder]:
+    """Every item due on `day`, put off or not, each rule an indexed read bounded by date
+    or status; none about an archived contact."""
     settings = rt.settings
     year_ago = day - timedelta(days=LOOKBACK_DAYS)
-    working_day = work_calendar(session, rt, day, day).is_working(day)
     items: list[rules.Reminder] = []
+
     window_start = day - timedelta(days=settings.ask_window_days)
     closes = queries.closes_between(session, rt.rep, window_start, day)
     waiting = queries.asks_due(session, rt.rep, rules.FOLLOWED_UP, year_ago, day)
@@ -97,7 +71,10 @@ def reminders_on(
     )
     refs = refs_by_id(session, [c.contact_id for c in closes])
     items += rules.ask_close(
-        [rules.RecentClose(refs[c.contact_id], c.closed_on, c.result, c.title) for c in closes],
+        [
+            rules.RecentClose(refs[c.contact_id], c.closed_on, c.result, c.title, c.id)
+            for c in closes
+        ],
         queries.ask_days_of(session, [c.contact_id for c in closes], window_start),
         day,
         settings.ask_window_days,
@@ -161,8 +138,56 @@ def reminders_on(
     latest_rows = {row.contact_id: row for row in scores}
     items += rules.commitment(score_views(session, list(latest_rows.values())))
 
-    items = rules.age_out(
-        [i for i in items if not i.contact.archived], day, settings.stale_after_days
-    )
+    return [i for i in items if not i.contact.archived]
+
+
+def shown_on(session: Session, rt: Runtime, day: date) -> DayReminders:
+    """What `today` shows on `day`: the reminders less those put off and gone stale, and on
+    a day off only what is pressing. `calendar` runs it for each day ahead."""
+    settings = rt.settings
+    working_day = work_calendar(session, rt, day, day).is_working(day)
+    put_off = [
+        PutOffRow(row.key, row.until, row.state) for row in queries.put_offs(session, rt.rep, day)
+    ]
+    aside = put_aside(reminders_on(session, rt, day), put_off, day)
+    items = rules.age_out(list(aside.shown), day, settings.stale_after_days)
     shown = items if working_day else rules.pressing_on_a_day_off(items, day)
-    return working_day, items, shown
+    return DayReminders(working_day, items, shown, len(aside.snoozed), len(aside.dismissed))
+
+
+def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
+    """Everything `today` shows, less what the rep has put off."""
+    settings = rt.settings
+    with rt.read() as session:
+        found = shown_on(session, rt, day)
+        working_day, items, shown = found.working_day, found.items, found.shown
+        ordered = rules.most_pressing_first(shown, day)
+
+        status = status_on(session, rt, day)
+        week = week_goal_on(session, rt, day)
+        asks_today = queries.count_asks(session, rt.rep, day, day)
+        week_first, _ = week_bounds(day, settings.week_start)
+        asks_week = queries.count_asks(session, rt.rep, week_first, day)
+        in_period = queries.count_referrals(session, rt.rep, status.start, day) if status else 0
+        progress = rules.Progress(
+            asks_today=asks_today,
+            daily_goal=status.daily_goal if status else None,
+            asks_this_week=asks_week,
+            weekly_goal=week.asks if week else None,
+            referrals_in_period=in_period,
+            target=status.target if status else None,
+            period=status.period if status else None,
+            on_pace=status.on_pace if status else None,
+            expected=status.expected if status else None,
+            streak=streak_on(session, rt, day),
+        )
+        return rules.Agenda(
+            day,
+            working_day,
+            tuple(ordered),
+            progress,
+            hidden_until_working_day=len(items) - len(shown),
+            stale_after_days=settings.stale_after_days,
+            snoozed=found.snoozed,
+            dismissed=found.dismissed,
+        )

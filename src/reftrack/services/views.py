@@ -52,7 +52,7 @@ def refs_by_id(session: Session, ids: Sequence[int]) -> dict[int, ContactRef]:
 
 def important_day(row: ImportantDate) -> ImportantDay:
     """A stored important date as a domain value."""
-    return ImportantDay(row.label, row.month, row.day, row.year)
+    return ImportantDay(row.label, row.month, row.day, row.year, row.id)
 
 
 def contact_cards(session: Session, rows: Sequence[Contact]) -> list[ContactCard]:

@@ -320,3 +320,8 @@ def given_counts(session: FastSession, contact_ids: Sequence[int]) -> dict[int, 
 def scores_since(session: FastSession, rep: str, first: date) -> list[Any]:
     """Scorecards dated on or after `first`, oldest first."""
     return run(session, "scores_since", rep=rep, first=first)
+
+
+def put_offs(session: FastSession, rep: str, today: date) -> list[Any]:
+    """The rep's items still put off on `today`: dismissed, or snoozed until a later day."""
+    return run(session, "put_offs", rep=rep, today=today)

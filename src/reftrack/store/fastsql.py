@@ -189,6 +189,24 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             False,
         ),
     ),
+    "put_offs": (
+        (
+            'SELECT put_off.id, put_off.rep, put_off."key", put_off.until, put_off.state, '
+            "put_off.put_off_on, put_off.recorded_at FROM put_off WHERE put_off.rep = :rep AND "
+            '(put_off.until IS NULL OR put_off.until > :today) ORDER BY put_off."key", '
+            "put_off.id",
+            (
+                ("id", None),
+                ("rep", None),
+                ("key", None),
+                ("until", "date"),
+                ("state", None),
+                ("put_off_on", "date"),
+                ("recorded_at", "utc"),
+            ),
+            True,
+        ),
+    ),
     "referral_counts_by_referrer": (
         (
             "SELECT referral.referrer_id, count(*) AS count_1 FROM referral "

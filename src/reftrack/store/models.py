@@ -361,3 +361,22 @@ class OperationChange(SQLModel, table=True):
     kind: ChangeKind = Field(sa_type=EnumText(ChangeKind))
     before: str | None = None
     after: str | None = None
+
+
+class PutOff(SQLModel, table=True):
+    """A `today` item put off: snoozed until a day, or dismissed (`until` empty).
+
+    `state` is what the item looked like when dismissed (a balance, a date's year): a
+    dismissed item comes back once that changes. One row per item key and rep.
+    """
+
+    __tablename__ = "put_off"
+    __table_args__ = (UniqueConstraint("rep", "key", name="uq_put_off_rep_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    rep: str
+    key: str
+    until: date | None = None
+    state: str | None = None
+    put_off_on: date
+    recorded_at: datetime

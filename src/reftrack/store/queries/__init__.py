@@ -43,6 +43,10 @@ from reftrack.store.queries.everything import (
     holds_rows,
     rows_of_rep,
 )
+from reftrack.store.queries.put_offs import (
+    put_off,
+    put_offs,
+)
 from reftrack.store.queries.referrals import (
     count_referrals,
     referral_counts_by_referrer,
@@ -99,6 +103,8 @@ __all__ = [
     "latest_close_without_ask",
     "latest_score",
     "latest_scores",
+    "put_off",
+    "put_offs",
     "referral_counts_by_referrer",
     "referral_events",
     "referrals",

@@ -11,7 +11,7 @@ the fold, each later copy keeps `folded_company` NULL, which a unique index neve
 Of several goals set for one day, only the latest was ever in force, so the others go.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-29 18:00:00
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

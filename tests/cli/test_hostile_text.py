@@ -130,6 +130,9 @@ ERRORS = {
     "bad e-mail": ["contact", "add", "Ann", "--email", f"ann{HOSTILE}@acme.test"],
     "bad labelled date": ["contact", "add", "Ann", "--date", f"{HOSTILE}"],
     "unknown command": [f"frobnicate{HOSTILE}"],
+    "bad team role": ["team", "add", f"x{HOSTILE}"],
+    "bad rep": ["--rep", f"x{HOSTILE}", "today"],
+    "team week": ["team", "--week", f"w{HOSTILE}"],
 }
 
 JSON_VIEWS = [

@@ -246,7 +246,7 @@ CATALOGUE = [
     case("demo --years 0", 2, "the demo spans 1 to 50 years"),
     # team (PostgreSQL only) and the rep option
     case("team", 1, "needs a team database on PostgreSQL"),
-    case("team --week 2026-W99", 2, "2026-W99"),
+    case("team --week 2026-W99", 2, "2026 has no week 99"),
     case("team add bob", 1, "needs a team database on PostgreSQL"),
     case("team add ''", 2, "a role name is 1 to 63 bytes"),
     case("--rep '' today", 2, "a rep's name is 1 to 63 characters"),

@@ -207,7 +207,7 @@ def test_demo_fills_one_rep_at_a_time_into_a_shared_database(team: Team) -> None
     owner.ok(["--db", team.url, "--rep", team.alice, "demo", "--years", "1", "--contacts", "20"])
     owner.ok(["--db", team.url, "--rep", team.bob, "demo", "--years", "1", "--contacts", "20"])
     again = owner.run(["--db", team.url, "--rep", team.bob, "demo", "--years", "1"])
-    assert again.exit_code == 1 and "already holds data (20 contacts of rep" in again.stderr
+    assert again.exit_code == 1 and "already holds data (20 contacts) for rep" in again.stderr
     # Each rep's history is whole, and later records get fresh ids for both.
     for who in (team.alice, team.bob):
         assert len(names(team.ok(who, "contact list --all --json"))) == 20

@@ -125,7 +125,7 @@ def _refuse_data(session: Session, rt: Runtime) -> None:
     if held:
         raise ReftrackError(
             f"{rt.location} already holds data "
-            f"({held} contact{'' if held == 1 else 's'} of rep {rt.rep}); "
-            "the demo fills only an empty database, or a rep with no data",
+            f"({held} contact{'' if held == 1 else 's'}) for rep {rt.rep}; "
+            "the demo fills only an empty database, or a rep with none",
             "leave out --db to try the demo on a throw-away database, or name another --rep",
         )

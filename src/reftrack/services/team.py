@@ -40,7 +40,7 @@ def _needs_server(rt: Runtime, what: str) -> None:
     if not rt.on_server:
         raise ReftrackError(
             f"`reftrack {what}` needs a team database on PostgreSQL; a SQLite file is one rep's",
-            "point --db or REFTRACK_DB at a postgresql+psycopg:// URL (see docs/team.md)",
+            "point --db or REFTRACK_DB at a postgresql+psycopg:// URL; see docs/team.md",
         )
 
 

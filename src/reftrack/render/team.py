@@ -138,5 +138,5 @@ def member_text(member: TeamMember) -> str:
         "set its password yourself (ALTER ROLE ... PASSWORD) and keep it in ~/.pgpass."
     )
     if member.unguarded:
-        lines.append(f"Not guarded by rep (read-only for reps): {', '.join(member.unguarded)}.")
+        lines.append(f"Tables with no rep column, closed to reps: {', '.join(member.unguarded)}.")
     return "\n".join(lines) + "\n"

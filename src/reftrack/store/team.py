@@ -172,7 +172,7 @@ def grant_groups(connection: Connection) -> list[str]:
     Reps: read and write every table (row-level security keeps each to their own rows),
     read the schema version, use the id sequences; nothing on the views. Managers: read the
     views, nothing on the tables. Returns the tables with no `rep` column, which no guard
-    covers: reps are granted nothing on them but reading.
+    covers: reps are granted nothing on them (the schema version excepted, read-only).
     """
     reps, managers = group_roles(connection)
     unguarded = []
@@ -180,7 +180,7 @@ def grant_groups(connection: Connection) -> list[str]:
         quoted = _quote(connection, table)
         if not has_rep:
             unguarded.append(table)
-        if _role_exists(connection, reps):
+        if _role_exists(connection, reps) and (has_rep or table == "alembic_version"):
             rights = "SELECT, INSERT, UPDATE, DELETE" if has_rep else "SELECT"
             connection.exec_driver_sql(f"GRANT {rights} ON {quoted} TO {_quote(connection, reps)}")
     if _role_exists(connection, reps):

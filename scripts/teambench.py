@@ -116,23 +116,32 @@ def main() -> int:
     owner_user = dict(p.split("=", 1) for p in server.split()).get("user", "postgres")
     team_url, one_url = url(server, owner_user, team_db), url(server, owner_user, one_db)
 
+    os.environ.update({k: v for k, v in env.items() if k.startswith("REFTRACK_")})
     started = time.perf_counter()
+    # In-process: a fresh process per rep would spend most of the fill importing reftrack.
+    from reftrack.services.demo import fill_demo
+    from reftrack.services.runtime import Runtime
+    from reftrack.services.team import add_member
+
+    def with_runtime(location: str, rep: str | None, work: Callable[[Runtime], object]) -> None:
+        rt = Runtime.load(location, rep=rep)
+        try:
+            work(rt)
+        finally:
+            rt.close()
+
     for role in reps:
-        reftrack({**env, "REFTRACK_DB": team_url}, "team", "add", role)
-    reftrack({**env, "REFTRACK_DB": team_url}, "team", "add", manager, "--manager")
+        with_runtime(team_url, None, lambda rt, role=role: add_member(rt, role, False))
+    with_runtime(team_url, None, lambda rt: add_member(rt, manager, True))
     for n, role in enumerate(reps):
-        size = ["--years", str(options.years), "--contacts", str(options.contacts)]
-        reftrack(
-            {**env, "REFTRACK_DB": team_url}, "--rep", role, "demo", "--json", *size,
-            "--seed", str(n + 1),
-        )  # fmt: skip
+        with_runtime(
+            team_url,
+            role,
+            lambda rt, n=n: fill_demo(rt, options.years, options.contacts, n + 1),
+        )
         print(f"\rfilled {n + 1}/{len(reps)} reps", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    reftrack(
-        {**env, "REFTRACK_DB": one_url},
-        "--rep", reps[0], "demo", "--json",
-        "--years", str(options.years), "--contacts", str(options.contacts), "--seed", "1",
-    )  # fmt: skip
+    with_runtime(one_url, reps[0], lambda rt: fill_demo(rt, options.years, options.contacts, 1))
     with admin(server, team_db) as connection:
         connection.execute("ANALYZE")
         asks = connection.execute("SELECT count(*) FROM ask").fetchone()[0]

@@ -290,6 +290,13 @@ CATALOGUE = [
     case("cron show --today 'someday 08:00'", 2, "someday"),
     case("cron install --summary 'MON 7:99'", 2, "is not a time of day"),
     case("demo --years 0", 2, "the demo spans 1 to 50 years"),
+    # team (PostgreSQL only) and the rep option
+    case("team", 1, "needs a team database on PostgreSQL"),
+    case("team --week 2026-W99", 2, "2026 has no week 99"),
+    case("team add bob", 1, "needs a team database on PostgreSQL"),
+    case("team add ''", 2, "a role name is 1 to 63 bytes"),
+    case("--rep '' today", 2, "a rep's name is 1 to 63 characters"),
+    case(["--rep", "a\x1bb", "today"], 2, "a rep's name is 1 to 63 characters"),
     case(f"demo --years {HUGE}", 2, "the demo spans 1 to 50 years"),
     case("demo --contacts 9", 2, "the demo holds 10 to 100,000 contacts"),
     case("demo --contacts 1e6", 2, "is not a whole number"),

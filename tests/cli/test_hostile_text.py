@@ -150,6 +150,9 @@ ERRORS = {
     "bad export kind": ["export", "--kind", f"x{HOSTILE}"],
     "bad entry id": ["delete", f"c1{HOSTILE}"],
     "bad edit value": ["edit", "c1", "--outcome", f"won{HOSTILE}"],
+    "bad team role": ["team", "add", f"x{HOSTILE}"],
+    "bad rep": ["--rep", f"x{HOSTILE}", "today"],
+    "team week": ["team", "--week", f"w{HOSTILE}"],
 }
 
 JSON_VIEWS = [

@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("reftrack.cli.backup", "restore"),
     "demo": ("reftrack.cli.demo", "demo"),
     "init": ("reftrack.cli.init", "init"),
+    "team": ("reftrack.cli.team", "team_app"),
 }
 
 
@@ -274,6 +275,17 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _check_rep(value: str | None) -> str | None:
+    """A rep's name is a word or two of text: not empty, no control characters."""
+    if value is not None and (
+        not value.strip() or len(value) > 63 or any(ch < " " or ch == "\x7f" for ch in value)
+    ):
+        raise typer.BadParameter(
+            "a rep's name is 1 to 63 characters of text, without control characters"
+        )
+    return value
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -287,6 +299,17 @@ def root(
             "postgresql+psycopg:// URL (default: reftrack.db in your user data directory).",
         ),
     ] = None,
+    rep: Annotated[
+        str | None,
+        typer.Option(
+            "--rep",
+            envvar="REFTRACK_REP",
+            metavar="NAME",
+            callback=_check_rep,
+            help="The rep whose records to use (default: config `rep`; on PostgreSQL, "
+            "the role you connect as).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -298,7 +321,7 @@ def root(
 
     Right after a close: `reftrack ask NAME`. Each morning: `reftrack today`.
     """
-    ctx.obj = GlobalOptions(db=db)
+    ctx.obj = GlobalOptions(db=db, rep=rep)
 
 
 def main() -> None:

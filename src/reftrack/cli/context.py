@@ -25,6 +25,7 @@ class GlobalOptions:
     """The root options, kept on the Typer context for the command that runs."""
 
     db: str | None = None
+    rep: str | None = None
 
 
 def interactive() -> bool:
@@ -65,7 +66,8 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
     options = ctx.find_object(GlobalOptions)
     # During shell completion the root callback has not run; its parsed options are still there.
     db = options.db if options else ctx.find_root().params.get("db")
-    rt = Runtime.load(db, choose=pick_contact if interactive() else None)
+    rep = options.rep if options else ctx.find_root().params.get("rep")
+    rt = Runtime.load(db, choose=pick_contact if interactive() else None, rep=rep)
     rt.must_exist = must_exist
     rt.command = ctx.meta.get(COMMAND_LINE) or ctx.command_path
     try:

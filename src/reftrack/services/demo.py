@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from reftrack.demo import DemoHistory, generate
 from reftrack.errors import ReftrackError
@@ -63,13 +63,13 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
     with rt.transaction(write=True) as session:
         # Again under the write lock: another command may have written meanwhile.
         _refuse_data(session, rt)
+        _renumber(session, history)
         for name, model in TABLES:
             rows = getattr(history, name)
             if model is Contact:
                 rows = [_folded_contact(row) for row in rows]
             if rows:
                 session.execute(insert(model), rows)
-        _advance_sequences(session)
         return history.counts()
 
 
@@ -82,31 +82,64 @@ def _folded_contact(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _advance_sequences(session: Session) -> None:
-    """Set each table's id sequence past the ids the demo wrote (PostgreSQL).
+# The tables whose ids the demo sets itself, and the columns elsewhere that point at them.
+NUMBERED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "contacts": ("contact", ("contact_id", "referrer_id", "prospect_id")),
+    "closes": ("close", ("close_id",)),
+    "asks": ("ask", ("ask_id",)),
+    "referrals": ("referral", ("referral_id",)),
+}
 
-    The demo writes explicit ids, which PostgreSQL's sequences do not see: left alone, the
-    next insert would be handed id 1 again. SQLite takes max(id) + 1 by itself.
+
+def _renumber(session: Session, history: DemoHistory) -> None:
+    """Give the demo's rows ids no other rep's rows hold, and point the references at them.
+
+    The generator numbers from 1. On SQLite the ids follow the highest one stored (the
+    write lock is held); on PostgreSQL they are drawn from each table's sequence, which a
+    rep may use without seeing the other reps' rows, and which then stays ahead of them.
     """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for _name, model in TABLES:
-        table = model.__tablename__
-        session.execute(
+    for name, (table_name, references) in NUMBERED.items():
+        rows = getattr(history, name)
+        if not rows:
+            continue
+        fresh = _fresh_ids(session, table_name, len(rows))
+        new_id = {row["id"]: fresh[n] for n, row in enumerate(rows)}
+        for row in rows:
+            row["id"] = new_id[row["id"]]
+        for table in vars(history).values():
+            for row in table:
+                for column in references:
+                    if row.get(column) is not None:
+                        row[column] = new_id.get(row[column], row[column])
+
+
+def _fresh_ids(session: Session, table: str, count: int) -> list[int]:
+    """`count` ids for new rows of `table` that no stored row holds."""
+    if session.get_bind().dialect.name == "postgresql":
+        drawn = session.execute(
             text(
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-                f'COALESCE(MAX(id), 0) + 1, false) FROM "{table}"'
-            )
+                f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'id')) "
+                "FROM generate_series(1, :count)"
+            ),
+            {"count": count},
         )
+        return sorted(drawn.scalars())
+    highest = session.execute(text(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')).scalar_one()
+    return list(range(highest + 1, highest + 1 + count))
 
 
 def _refuse_data(session: Session, rt: Runtime) -> None:
-    """Refuse a database that holds contacts already: the demo fills only an empty one."""
-    held = session.execute(select(func.count()).select_from(Contact)).scalar_one()
+    """Refuse a rep who holds contacts already: the demo fills only a rep with none.
+
+    Other reps' rows do not count: `demo --rep NAME` fills one rep into a team's database.
+    """
+    held = session.execute(
+        select(func.count()).select_from(Contact).where(col(Contact.rep) == rt.rep)
+    ).scalar_one()
     if held:
         raise ReftrackError(
             f"{rt.location} already holds data "
-            f"({held} contact{'' if held == 1 else 's'}); "
-            "the demo fills only an empty database",
-            "leave out --db to try the demo on a throw-away database",
+            f"({held} contact{'' if held == 1 else 's'}) for rep {rt.rep}; "
+            "the demo fills only an empty database, or a rep with none",
+            "leave out --db to try the demo on a throw-away database, or name another --rep",
         )

@@ -48,11 +48,16 @@ class Runtime:
     # The command as typed (without the root options), kept with what it writes for `undo`.
     command: str = "reftrack"
     _journal: JournalEntry | None = field(default=None, repr=False)
+    # The rep chosen with --rep or REFTRACK_REP, over config `rep` (SQLite) or the role.
+    rep_option: str | None = None
     _engine: Engine | None = field(default=None, repr=False)
+    _rep: str | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, location: str | None, choose: Chooser | None = None) -> Runtime:
-        """Build the runtime from the `--db` option (or its default), config and clock."""
+    def load(
+        cls, location: str | None, choose: Chooser | None = None, rep: str | None = None
+    ) -> Runtime:
+        """Build the runtime from the `--db` and `--rep` options (or defaults), config, clock."""
         settings = config.load_settings()
         return cls(
             location=location or str(default_database()),
@@ -60,12 +65,43 @@ class Runtime:
             settings=settings,
             now=clock.now(settings.timezone),
             choose=choose,
+            rep_option=rep,
         )
 
     @property
+    def on_server(self) -> bool:
+        """Whether the database is a PostgreSQL server rather than a SQLite file."""
+        return self.location.lower().startswith("postgresql")
+
+    @property
     def rep(self) -> str:
-        """The rep whose rows this command reads and writes."""
-        return self.settings.rep
+        """The rep whose rows this command reads and writes.
+
+        On SQLite: --rep / REFTRACK_REP, else config `rep`. On PostgreSQL the rep is the role
+        connected (config `rep` is not used there): the server guards each rep's rows by
+        role, so only a role exempt from that guard (the owner) may act for another rep.
+        """
+        if self._rep is None:
+            self._rep = self._server_rep() if self.on_server else None
+            if self._rep is None:
+                self._rep = self.rep_option or self.settings.rep
+        return self._rep
+
+    def _server_rep(self) -> str:
+        """The rep on PostgreSQL: the connected role, or --rep when that role may act for it."""
+        from reftrack.errors import ReftrackError
+        from reftrack.store import team
+
+        role, exempt = team.connected_role(self.engine)
+        chosen = self.rep_option
+        if chosen is None or chosen == role:
+            return role
+        if exempt:
+            return chosen
+        raise ReftrackError(
+            f"--rep {chosen}: on PostgreSQL you are the rep you connect as ({role})",
+            f"connect as {chosen} (the user in the --db URL), or leave out --rep",
+        )
 
     @property
     def today(self) -> pendulum.Date:

@@ -179,6 +179,15 @@ def ensure_schema(engine: Engine, path: Path | None, where: str, read_only: bool
         from alembic import command
 
         command.upgrade(_alembic_config(connection), "head")
+        _after_upgrade(connection)
+
+
+def _after_upgrade(connection: Connection) -> None:
+    """On a team database, guard and grant the tables a migration may have added."""
+    if connection.dialect.name == "postgresql":
+        from reftrack.store import team
+
+        team.after_upgrade(connection)
 
 
 def open_engine(location: str, create: bool = True, reads_only: bool = False) -> Engine:

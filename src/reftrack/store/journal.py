@@ -246,7 +246,7 @@ class _Recorder:
         self.operation_id = operation_id
         connection.execute(
             insert(tables["operation_change"]),
-            [{**row, "operation_id": operation_id} for row in rows],
+            [{**row, "operation_id": operation_id, "rep": self.entry.rep} for row in rows],
         )
 
     def after_commit(self, _session: Session) -> None:

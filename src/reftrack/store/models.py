@@ -356,6 +356,8 @@ class OperationChange(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     operation_id: int = Field(foreign_key="operation.id", ondelete="CASCADE")
+    # The operation's rep again: a team database guards each table by its own rep column.
+    rep: str
     table_name: str
     row_id: int
     kind: ChangeKind = Field(sa_type=EnumText(ChangeKind))

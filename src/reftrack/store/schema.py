@@ -1,7 +1,7 @@
 """What every way into the database agrees on; free of imports, so the fast path shares it."""
 
 # The newest schema revision this reftrack knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 # How long a command waits for another's write before giving up. SQLite's busy handler
 # sleeps between tries with backoff (1 ms rising to 100 ms), so a crowd of writers on a
 # busy machine queues for the lock instead of being refused; readers never wait (WAL).

@@ -31,6 +31,8 @@ def upgrade() -> None:
         "operation_change",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("operation_id", sa.Integer(), nullable=False),
+        # The rep again, so that a team database guards these rows as every other (0007).
+        sa.Column("rep", sa.String(), nullable=False),
         sa.Column("table_name", sa.String(), nullable=False),
         sa.Column("row_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(), nullable=False),

@@ -13,6 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
+from reftrack.cli.coercion import lighten
 from reftrack.cli.context import GlobalOptions
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
@@ -115,6 +116,7 @@ class ReftrackGroup(TyperGroup):
             single.command(cmd_name)(target)
             command = typer.main.get_command(single)
         command.name = cmd_name
+        lighten(command, ctx)
         self.commands[cmd_name] = command
         return command
 
@@ -152,6 +154,7 @@ class ReftrackGroup(TyperGroup):
                     f"'{typed}' is not valid UTF-8 text; type it again in a UTF-8 terminal",
                     ctx=ctx,
                 )
+        lighten(self, ctx)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:

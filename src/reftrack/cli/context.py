@@ -71,7 +71,7 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
 def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of contact names; silent when the database cannot be read."""
     try:
-        from reftrack.services.contacts import complete_names
+        from reftrack.services.completion import complete_names
 
         with runtime(ctx, must_exist=True) as rt:
             return complete_names(rt, incomplete)

@@ -177,18 +177,6 @@ def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCa
         return contact_card(session, contact)
 
 
-def complete_names(rt: Runtime, prefix: str) -> list[str]:
-    """Contact names starting with what has been typed, for shell completion."""
-    with rt.transaction() as session:
-        wanted = prefix.casefold()
-        labels = [
-            ContactRef(id, name, company)
-            for id, name, company in queries.contact_names(session, rt.rep)
-        ]
-        names = {c.name for c in labels if c.name.casefold().startswith(wanted)}
-        return sorted(names)
-
-
 def count_contacts(rt: Runtime) -> int:
     """How many contacts the rep has, archived ones included."""
     with rt.transaction() as session:

@@ -1,11 +1,17 @@
 """Measure what a rep feels: `today` on ten years of demo data, `--help`, and a crowd of writers.
 
 Each figure is the median wall time of several runs of a fresh process, set
-against `python -c "import typer"`, the least any Typer program pays, timed in the
-same run (issue 12; ARCHITECTURE rule 13):
+against a floor timed in the same interleaved rounds (issue 12; ARCHITECTURE rule 13):
 
-  today, today --json, goal show   ≤ 2.5 × import typer; peak memory of today ≤ 40 MB
-  --help, --version                ≤ 1.3 × import typer
+  today, today --json, goal show,   ≤ 2.5 × `python -c "import typer"`, the least any
+  completing `ask Ja<TAB>`            Typer program pays; peak memory of today ≤ 40 MB
+  --help, --version                 ≤ 1.3 × import typer
+  ask, close, thank (writes)        ≤ 1.15 × `python -c "import sqlmodel"`, and none of
+                                      them imports Alembic (no migration is due)
+
+The scaling section builds 1, 10 and 30 years of demo data (3,000 contacts each) and
+times `today` and `summary` on each: within 10 % of each other, and summary on 30
+years ≤ 2 × summary on 1 year.
 
 The writers section starts N processes at once against one database (a mix of
 `ask`, `close`, `thank` and `contact add`, with N/8 `today` readers among them)
@@ -13,8 +19,9 @@ and reports how many succeeded or were refused, their slowest and median wall
 time, the longest any of them held the write lock, and whether every write
 landed. Budget: every writer and reader succeeds and every row is there.
 
-Usage: python scripts/bench.py [--runs N] [--writers N] [--writers-only] [--check]
-       (--writers 0 skips the crowd; --check exits 1 over budget)
+Usage: python scripts/bench.py [--runs N] [--writers N] [--writers-only] [--no-scaling] [--check]
+       (--writers 0 skips the crowd; --no-scaling skips the 1/10/30-year section;
+       --check exits 1 over budget)
 """
 
 from __future__ import annotations
@@ -34,11 +41,18 @@ from pathlib import Path
 
 READ_BUDGET = 2.5
 HELP_BUDGET = 1.3
+WRITE_BUDGET = 1.15
 MEMORY_BUDGET_MB = 40
+FLAT_BUDGET = 0.10  # today and summary on 1, 10, 30 years: the slowest ≤ 1.1 × the fastest
+SUMMARY_30_OVER_1 = 2.0
 
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """One fresh run of a command: (wall seconds, its peak memory in MB)."""
+    if command and command[0] == "env":  # ["env", "NAME=value", …, program, args…]
+        extra = dict(item.split("=", 1) for item in command[1:] if "=" in item)
+        command = [item for item in command[1:] if "=" not in item]
+        env = {**env, **extra}
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(child.pid, 0)
@@ -58,6 +72,8 @@ def main() -> int:
     over = False
     if "--writers-only" not in sys.argv:
         over = time_commands(option("--runs", 15))
+        if "--no-scaling" not in sys.argv:
+            over = flat_in_data(option("--runs", 15)) or over
     writers = option("--writers", 64)
     if writers:
         over = crowd_of_writers(writers) or over
@@ -84,14 +100,34 @@ def time_commands(runs: int) -> bool:
             check=True,
         )
         demo = time.perf_counter() - started
+        name = unique_names(env["REFTRACK_DB"], 1)[0]
+        complete = [
+            "_REFTRACK_COMPLETE=complete_bash",
+            "COMP_WORDS=reftrack ask Ja",
+            "COMP_CWORD=2",
+        ]
         commands = {
             "import typer": [python, "-c", "import typer"],
             "reftrack today": [reftrack, "today"],
             "reftrack today --json": [reftrack, "today", "--json"],
             "reftrack goal show": [reftrack, "goal", "show"],
+            "complete reftrack ask Ja<TAB>": ["env", *complete, reftrack],
             "reftrack --help": [reftrack, "--help"],
             "reftrack --version": [reftrack, "--version"],
+            "import sqlmodel": [python, "-c", "import sqlmodel"],
+            "reftrack ask (a write)": [reftrack, "ask", name, "--outcome", "declined"],
+            "reftrack close (a write)": [
+                reftrack,
+                "close",
+                name,
+                "--deal",
+                "Bench",
+                "--value",
+                "1k",
+            ],
+            "reftrack thank (a write)": [reftrack, "thank", name, "--note", "bench"],
         }
+        alembic = [w for w in WRITES if alembic_imported([reftrack, *commands[w][1:]], env)]
         # Interleaved rounds, so a burst of load on the machine falls on every command alike.
         samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for command in commands.values():
@@ -101,21 +137,94 @@ def time_commands(runs: int) -> bool:
                 samples[name].append(run_once(command, env))
     wall = {n: statistics.median(r[0] for r in rows) for n, rows in samples.items()}
     peak = {n: statistics.median(r[1] for r in rows) for n, rows in samples.items()}
-    floor = wall["import typer"]
     print(f"{'demo, 10 years, 3000 contacts':<32} {demo * 1000:8.0f} ms")
     over = False
     for name in commands:
-        budget = HELP_BUDGET if "--" in name and "json" not in name else READ_BUDGET
+        floor, budget = budget_of(name)
         line = f"{name:<32} {wall[name] * 1000:8.0f} ms {peak[name]:6.1f} MB"
-        if name != "import typer":
-            ratio = wall[name] / floor
+        if not name.startswith("import"):
+            ratio = wall[name] / wall[floor]
             verdict = "ok" if ratio <= budget else "OVER BUDGET"
             over = over or ratio > budget
-            line += f"   {ratio:4.2f}× (budget {budget}×) {verdict}"
+            line += f"   {ratio:4.2f}× {floor} (budget {budget}×) {verdict}"
         if name == "reftrack today":
             fits = peak[name] <= MEMORY_BUDGET_MB
             over = over or not fits
             line += f"; memory budget {MEMORY_BUDGET_MB} MB {'ok' if fits else 'OVER BUDGET'}"
+        if name in WRITES:
+            line += "; imports Alembic: OVER BUDGET" if name in alembic else "; no Alembic"
+            over = over or name in alembic
+        print(line)
+    return over
+
+
+WRITES = ("reftrack ask (a write)", "reftrack close (a write)", "reftrack thank (a write)")
+
+
+def budget_of(name: str) -> tuple[str, float]:
+    """The floor a command is set against, and its budget as a multiple of that floor."""
+    if name in WRITES:
+        return "import sqlmodel", WRITE_BUDGET
+    if name in ("reftrack --help", "reftrack --version"):
+        return "import typer", HELP_BUDGET
+    return "import typer", READ_BUDGET
+
+
+def alembic_imported(command: list[str], env: dict[str, str]) -> bool:
+    """Whether one run of a command imports Alembic (it must not unless a migration is due)."""
+    done = subprocess.run(
+        command, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()[-300:]}")
+    return any(line.rstrip().endswith("| alembic") for line in done.stderr.splitlines())
+
+
+def flat_in_data(runs: int) -> bool:
+    """Time today and summary on 1, 10 and 30 years of demo data; True when over budget."""
+    python = sys.executable
+    reftrack = str(Path(python).parent / "reftrack")
+    years = (1, 10, 30)
+    with tempfile.TemporaryDirectory() as scratch:
+        base = {
+            **os.environ,
+            "REFTRACK_CONFIG": f"{scratch}/config.toml",
+            "REFTRACK_NOW": "2026-11-25T09:00",
+            "NO_COLOR": "1",
+        }
+        envs = {y: {**base, "REFTRACK_DB": f"{scratch}/{y}.db"} for y in years}
+        for y in years:
+            subprocess.run(
+                [reftrack, "demo", "--years", str(y), "--contacts", "3000"],
+                env=envs[y],
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+        cases = [(c, y) for c in ("today", "summary") for y in years]
+        samples: dict[tuple[str, int], list[float]] = {case: [] for case in cases}
+        for command, y in cases:
+            run_once([reftrack, command], envs[y])
+        for _ in range(runs):
+            for command, y in cases:
+                samples[command, y].append(run_once([reftrack, command], envs[y])[0])
+    wall = {case: statistics.median(times) for case, times in samples.items()}
+    over = False
+    for command in ("today", "summary"):
+        times = [wall[command, y] for y in years]
+        spread = max(times) / min(times) - 1
+        flat = spread <= FLAT_BUDGET
+        over = over or not flat
+        shown = ", ".join(f"{y}y {t * 1000:.0f} ms" for y, t in zip(years, times, strict=True))
+        line = (
+            f"reftrack {command:<8} {shown}: spread {spread:.0%}"
+            f" (budget {FLAT_BUDGET:.0%}) {'ok' if flat else 'OVER BUDGET'}"
+        )
+        if command == "summary":
+            ratio = wall[command, 30] / wall[command, 1]
+            fits = ratio <= SUMMARY_30_OVER_1
+            over = over or not fits
+            verdict = "ok" if fits else "OVER BUDGET"
+            line += f"; 30y/1y {ratio:.2f}× (budget {SUMMARY_30_OVER_1}×) {verdict}"
         print(line)
     return over
 

@@ -49,6 +49,7 @@ def samples() -> dict[str, tuple[Any, ...]]:
         "ask_days_of": (IDS, FIRST),
         "asks_due": (REP, [Outcome.promised, Outcome.pending], FIRST, TODAY),
         "closes_between": (REP, FIRST, LAST),
+        "contact_names": (REP,),
         "contact_refs": (IDS,),
         "count_asks": (REP, FIRST, LAST),
         "count_referrals": (REP, FIRST, LAST),

@@ -12,7 +12,9 @@ import pytest
 from tests.conftest import Rep
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic")
+# pydantic too: Typer builds its adapters only for values plain Python cannot coerce.
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic")
+COMPLETE_ASK = {"_REFTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "reftrack ask Ja"}
 
 # Month, quarter and year ends, a week's first and last days, both DST changes, a leap day.
 DAYS = [
@@ -69,8 +71,21 @@ def test_today_and_goal_show_agree_on_both_paths(
     assert '"items": [' in reftrack(env, "today", "--json")
 
 
-@pytest.mark.parametrize("command", [["today"], ["today", "--json"], ["goal", "show"]])
+def test_completion_of_names_agrees_on_both_paths(demo: dict[str, str]) -> None:
+    env = {**demo, **COMPLETE_ASK, "COMP_CWORD": "2"}
+    fast = reftrack(env)
+    assert fast == reftrack({**env, "REFTRACK_FULL_READS": "1"})
+    # Quoted for bash where a name has a space (issue 13); every one starts as typed.
+    assert fast.split() and all(name.strip('"').startswith("Ja") for name in fast.splitlines())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["today"], ["today", "--json"], ["goal", "show"], ["goal", "show", "--on", "-1w"], []],
+)
 def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: list[str]) -> None:
+    # No command: the shell completing `reftrack ask Ja<TAB>`.
+    env = demo if command else {**demo, **COMPLETE_ASK, "COMP_CWORD": "2"}
     probe = (
         "import sys, runpy\n"
         f"sys.argv = ['reftrack', *{command!r}]\n"
@@ -80,7 +95,7 @@ def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: 
         "    pass\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], env=demo, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
 
 

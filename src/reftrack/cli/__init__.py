@@ -13,6 +13,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from reftrack import __version__
+from reftrack.cli.coercion import lighten
 from reftrack.cli.context import COMMAND_LINE, GlobalOptions, complete_as_typed
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
@@ -179,6 +180,7 @@ class ReftrackGroup(TyperGroup):
         command.name = cmd_name
         _plain_metavars(command)
         complete_as_typed(command)
+        lighten(command, ctx)
         self.commands[cmd_name] = command
         return command
 
@@ -217,6 +219,7 @@ class ReftrackGroup(TyperGroup):
                     ctx=ctx,
                 )
         ctx.meta[COMMAND_LINE] = command_line(args)
+        lighten(self, ctx)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:

@@ -123,7 +123,7 @@ def _shell_words(words: list[str]) -> list[str]:
 def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of contact names; silent when the database cannot be read."""
     try:
-        from reftrack.services.contacts import complete_names
+        from reftrack.services.completion import complete_names
 
         with runtime(ctx, must_exist=True) as rt:
             return _shell_words(complete_names(rt, typed_so_far(ctx, incomplete)))

@@ -164,7 +164,7 @@ def choose(out: Console, question: str, choices: list[str], default: str) -> str
 
 
 def _contact_names(ctx: typer.Context) -> list[str]:
-    from reftrack.services.contacts import complete_names
+    from reftrack.services.completion import complete_names
 
     with runtime(ctx) as rt:
         return complete_names(rt, "")

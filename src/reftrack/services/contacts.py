@@ -14,7 +14,6 @@ from reftrack.domain.contacts import (
     clean_email,
     clean_name,
     clean_optional,
-    completions,
     match_name,
     parse_labelled_date,
 )
@@ -179,16 +178,6 @@ def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCa
             session.add(contact)
             session.flush()
         return contact_card(session, contact)
-
-
-def complete_names(rt: Runtime, prefix: str) -> list[str]:
-    """Contact names matching what has been typed, for shell completion."""
-    with rt.transaction() as session:
-        contacts = [
-            ContactRef(id, name, company)
-            for id, name, company in queries.contact_names(session, rt.rep)
-        ]
-        return completions(prefix, contacts)
 
 
 def count_contacts(rt: Runtime) -> int:

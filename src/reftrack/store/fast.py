@@ -1,4 +1,4 @@
-"""The hot reads on the stdlib sqlite3 module: the fast path of `today` and `goal show`.
+"""The hot reads on the stdlib sqlite3 module: the fast path of `today`, `goal show`, completion.
 
 A rep waits for these reads, and importing SQLModel costs ten times what they do
 (ARCHITECTURE rule 13). The SQL is not written here: it is compiled from the
@@ -29,6 +29,7 @@ from reftrack import kinds
 from reftrack.errors import DatabaseProblem
 from reftrack.store.fastsql import QUERIES
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
+from reftrack.store.shaping import named_in_order
 
 # Set to take the full SQLModel path even where the fast one would serve (tests compare).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
@@ -240,6 +241,15 @@ def days_off(session: FastSession, rep: str, first: date, last: date) -> list[An
 def closes_between(session: FastSession, rep: str, first: date, last: date) -> list[Any]:
     """Closes in [first, last], oldest first."""
     return run(session, "closes_between", rep=rep, first=first, last=last)
+
+
+def contact_names(
+    session: FastSession, rep: str, include_archived: bool = False
+) -> list[tuple[int, str, str | None]]:
+    """(id, name, company) of the rep's contacts not archived, for completing a typed name."""
+    if include_archived:
+        raise ValueError("the fast path reads the contacts not archived only")
+    return named_in_order(run(session, "contact_names", rep=rep))
 
 
 def contact_refs(

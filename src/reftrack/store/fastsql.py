@@ -68,6 +68,14 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             True,
         ),
     ),
+    "contact_names": (
+        (
+            "SELECT contact.id, contact.name, contact.company FROM contact WHERE "
+            "contact.rep = :rep AND contact.archived IS 0",
+            (("id", None), ("name", None), ("company", None)),
+            False,
+        ),
+    ),
     "contact_refs": (
         (
             "SELECT contact.id, contact.name, contact.company, contact.archived FROM "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
@@ -20,16 +19,7 @@ from reftrack.store.models import (
     ThankYou,
     folded,
 )
-
-
-def name_order(name: str, id: int) -> tuple[str, str, int]:
-    """Sort key for names, the same on every database whatever its collation.
-
-    Letters first, compared without case or accents ("émile" beside "Emma"), then the name
-    itself by code point (so "Ann" and "ann" keep one order), then the id.
-    """
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return plain.casefold(), name, id
+from reftrack.store.shaping import name_order, named_in_order
 
 
 def contact_names(
@@ -41,9 +31,7 @@ def contact_names(
     )
     if not include_archived:
         query = query.where(col(Contact.archived).is_(False))
-    rows = session.exec(query).all()
-    named = [(id, name, company) for id, name, company in rows if id is not None]
-    return sorted(named, key=lambda row: name_order(row[1], row[0]))
+    return named_in_order(session.exec(query).all())
 
 
 def contacts(

@@ -77,9 +77,9 @@ class Runtime:
     def rep(self) -> str:
         """The rep whose rows this command reads and writes.
 
-        On SQLite: --rep / REFTRACK_REP, else config `rep`. On PostgreSQL the rep is the role
-        connected (config `rep` is not used there): the server guards each rep's rows by
-        role, so only a role exempt from that guard (the owner) may act for another rep.
+        On SQLite: --rep / REFTRACK_REP, else config `rep`. On PostgreSQL a rep is the role
+        connected: the server guards each rep's rows by role, so only a role exempt from
+        that guard (the owner) may act for another rep, with --rep or the config's `rep`.
         """
         if self._rep is None:
             self._rep = self._server_rep() if self.on_server else None
@@ -94,6 +94,10 @@ class Runtime:
 
         role, exempt = team.connected_role(self.engine)
         chosen = self.rep_option
+        if chosen is None and exempt and self.settings.rep_named:
+            # The owner of a one-rep database (no team guard to answer to) keeps the rep
+            # named in the config file, as on SQLite; a guarded rep is always the role.
+            return self.settings.rep
         if chosen is None or chosen == role:
             return role
         if exempt:

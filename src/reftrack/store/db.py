@@ -9,6 +9,7 @@ reftrack.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +67,12 @@ def _use_wal(engine: Engine) -> None:
         if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
+    except sqlite3.OperationalError as error:
+        # The switch needs the file to itself; while other reftracks read an old file that
+        # has just been migrated, it can be refused at once ("locked") rather than waited
+        # for. The command works without it, and a later run switches.
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
     finally:
         connection.close()
 

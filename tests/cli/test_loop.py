@@ -471,6 +471,10 @@ def test_templates_never_sign_as_the_login_name(jane: Rep) -> None:
         assert f"introduce {login}." not in result.stdout
         assert "reftrack config set signature" in result.stderr
     assert jane.ok("template email jane --json").stdout.count('"signed": false') == 1
+    if jane.engine == "postgresql":
+        # There the rep is the role connected, and a rep named in the config file is
+        # another rep's record (docs/team.md): the rest is about one file of one's own.
+        return
     # A rep name chosen in the config file signs (here the login name, chosen on purpose).
     jane.ok(["config", "set", "rep", login])
     named = jane.ok("template thanks jane")

@@ -105,12 +105,12 @@ def crontab(tmp_path: Path) -> Crontab:
     return make_crontab(tmp_path / "cron")
 
 
-def cron(rep: Rep, crontab: Crontab, args: str):
-    return rep.run(f"cron {args}", PATH=crontab.path)
+def cron(rep: Rep, crontab: Crontab, args: str, **env: str):
+    return rep.run(f"cron {args}", PATH=crontab.path, **env)
 
 
-def cron_ok(rep: Rep, crontab: Crontab, args: str):
-    result = cron(rep, crontab, args)
+def cron_ok(rep: Rep, crontab: Crontab, args: str, **env: str):
+    result = cron(rep, crontab, args, **env)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result
 
@@ -410,6 +410,7 @@ def test_remove_with_nothing_to_remove_says_so(rep: Rep, crontab: Crontab) -> No
         ("--today", "MON- 08:00"),
         ("--summary", "weekly"),
         ("--summary", ""),
+        ("--team", "MON"),
     ],
 )
 def test_bad_schedules_exit_2_and_change_nothing(
@@ -635,3 +636,53 @@ def test_install_warns_when_reftrack_lives_in_a_source_checkouts_venv(
     (line,) = result.stderr.splitlines()
     assert f"cron will run {program}" in line and "pipx install ." in line
     assert "reftrack summary" in crontab.text()
+
+
+# ---------------------------------------------------------------- a team, and --rep
+
+
+def test_a_team_week_needs_a_team_database_and_changes_nothing(rep: Rep, crontab: Crontab):
+    crontab.write(USER_TABLE)
+    for command in ("install", "show"):
+        result = cron(rep, crontab, f"{command} --team 'MON 08:00'")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "--team" in result.stderr and "PostgreSQL" in result.stderr
+    assert crontab.text() == USER_TABLE
+    assert crontab.calls() == []
+
+
+def test_the_rep_a_run_was_given_is_the_rep_of_every_line(rep: Rep, crontab: Crontab) -> None:
+    # Two reps share one file; the config names Ana, and Bea installs her own lines.
+    rep.ok("config set rep 'Ana Ruiz'")
+    rep.ok('contact add "Ann Customer"')
+    rep.ok('close "Ann Customer"')
+    rep.ok(["--rep", "Bea O'Neil", "contact", "add", "Bea Customer"])
+    rep.ok(["--rep", "Bea O'Neil", "close", "Bea Customer"])
+    cron_ok(rep, crontab, "install --summary off", REFTRACK_REP="Bea O'Neil")
+    (today,) = crontab.own_lines()
+    assert "REFTRACK_REP='Bea O'\"'\"'Neil' " in today
+    result = subprocess.run(
+        ["env", "-i", f"REFTRACK_NOW={PINNED_NOW}", "/bin/sh", "-c", as_cron_would(today)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Bea Customer" in result.stdout and "Ann Customer" not in result.stdout
+    # Without a rep given, the lines leave it to the config, as before.
+    cron_ok(rep, crontab, "install --summary off")
+    assert "REFTRACK_REP" not in crontab.text()
+
+
+def test_remove_takes_back_a_team_line_too(rep: Rep, crontab: Crontab) -> None:
+    crontab.write(USER_TABLE)
+    crontab.write(
+        USER_TABLE
+        + "0 8 * * MON LC_ALL=C.UTF-8 REFTRACK_DB=postgresql+psycopg://db/sales "
+        + f"{reftrack_word()} team # reftrack:team\n"
+    )
+    result = cron_ok(rep, crontab, "remove --json")
+    assert json.loads(result.stdout)["removed_jobs"] == ["team"]
+    assert crontab.text() == USER_TABLE

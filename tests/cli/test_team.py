@@ -6,6 +6,7 @@ import json
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -258,3 +259,32 @@ def test_a_rep_undoes_their_own_commands_and_sees_no_one_elses(team: Team) -> No
     with team.raw(team.alice) as connection:
         reps = {row[0] for row in connection.execute("SELECT rep FROM operation_change")}
     assert reps == {team.alice}
+
+
+def test_the_managers_weekly_team_mail_runs_from_cron(team: Team, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.cli.test_cron import as_cron_would, make_crontab
+
+    team.ok(team.alice, ["contact", "add", "Ann Alpha"])
+    team.ok(team.alice, ["close", "ann", "--on", "2026-11-17"])
+    team.ok(team.alice, ["ask", "ann", "--on", "2026-11-17", "--outcome", "pending"])
+    crontab = make_crontab(tmp_path / "cron")
+    installed = team.owner.ok(
+        ["cron", "install", "--team", "MON 08:00", "--summary", "off", "--today", "off"],
+        PATH=crontab.path,
+        REFTRACK_DB=team.as_role(team.manager),
+    )
+    assert "team" in installed.stdout
+    (line,) = crontab.own_lines()
+    assert line.startswith("0 8 * * MON ") and line.endswith(" team # reftrack:team")
+    mailed = subprocess.run(
+        ["env", "-i", "REFTRACK_NOW=2026-11-23T08:00", "/bin/sh", "-c", as_cron_would(line)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+    assert mailed.returncode == 0, mailed.stderr
+    assert "2026-W47" in mailed.stdout and team.alice in mailed.stdout
+    assert "Ann Alpha" not in mailed.stdout and "\x1b[" not in mailed.stdout

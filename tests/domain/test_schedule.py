@@ -315,6 +315,16 @@ def test_a_summary_on_the_weeks_last_working_days_reviews_this_week(
     assert job_args("summary", schedule, workdays, week_start) == args
 
 
+@pytest.mark.parametrize(
+    ("typed", "args"),
+    [("FRI 16:00", ("team", "--week", "this")), ("MON 08:00", ("team",))],
+)
+def test_the_managers_team_week_follows_the_summarys_rule(typed: str, args: tuple[str, ...]):
+    schedule = parse_schedule(typed, "--team")
+    assert schedule is not None
+    assert job_args("team", schedule, MON_TO_FRI, 0) == args
+
+
 def test_the_morning_list_runs_as_it_is_whenever_it_runs() -> None:
     schedule = parse_schedule("FRI 08:00", "--today")
     assert schedule is not None

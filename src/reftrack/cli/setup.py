@@ -137,12 +137,26 @@ CalendarAt = Annotated[
         help="When the calendar file is refreshed, in the same form.",
     ),
 ]
+Team = Annotated[
+    str | None,
+    typer.Option(
+        "--team",
+        metavar='"DAYS HH:MM"',
+        help="Also mail the manager's team week (`reftrack team`) then; PostgreSQL only.",
+    ),
+]
 
 
 def _db(ctx: typer.Context) -> str | None:
     """The root `--db` (or REFTRACK_DB) of this run, without opening the database."""
     options = ctx.find_object(GlobalOptions)
     return options.db if options else ctx.find_root().params.get("db")
+
+
+def _rep(ctx: typer.Context) -> str | None:
+    """The root `--rep` (or REFTRACK_REP) of this run, if one was given."""
+    options = ctx.find_object(GlobalOptions)
+    return options.rep if options else ctx.find_root().params.get("rep")
 
 
 @cron_app.command("show")
@@ -153,13 +167,14 @@ def cron_show(
     mailto: Mailto = None,
     calendar: Calendar = None,
     calendar_at: CalendarAt = "* 06:00",
+    team: Team = None,
     json: Json = False,
 ) -> None:
     """Print the lines `cron install` would add, without touching your crontab."""
     from reftrack.render.cron import plan_document, print_plan
     from reftrack.services.cron import plan
 
-    lines = plan(_db(ctx), summary, today, mailto, calendar, calendar_at)
+    lines = plan(_db(ctx), summary, today, mailto, calendar, calendar_at, team=team, rep=_rep(ctx))
     emit(json, lambda: plan_document(lines), lambda: print_plan(lines))
 
 
@@ -171,13 +186,16 @@ def cron_install(
     mailto: Mailto = None,
     calendar: Calendar = None,
     calendar_at: CalendarAt = "* 06:00",
+    team: Team = None,
     json: Json = False,
 ) -> None:
     """Add the lines to your crontab, replacing reftrack's earlier ones (safe to repeat)."""
     from reftrack.render.cron import installed_document, print_installed, print_source_checkout
     from reftrack.services import cron
 
-    result = cron.install(cron.plan(_db(ctx), summary, today, mailto, calendar, calendar_at))
+    result = cron.install(
+        cron.plan(_db(ctx), summary, today, mailto, calendar, calendar_at, team=team, rep=_rep(ctx))
+    )
     emit(json, lambda: installed_document(result), lambda: print_installed(result))
     in_checkout = cron.installed_from_checkout()
     if in_checkout is not None and result.plan.jobs:

@@ -27,10 +27,18 @@ from dataclasses import dataclass
 from reftrack.domain.weekdays import parse_weekday_set
 from reftrack.errors import ReftrackError, UsageProblem
 
-JOBS = ("summary", "today", "calendar")
-JOB_COMMANDS = {"summary": ("summary",), "today": ("today",), "calendar": ("calendar",)}
-# Jobs installed only when asked for (`--calendar FILE`); the others are on unless `off`.
-ON_REQUEST = ("calendar",)
+JOBS = ("summary", "today", "calendar", "team")
+JOB_COMMANDS = {
+    "summary": ("summary",),
+    "today": ("today",),
+    "calendar": ("calendar",),
+    "team": ("team",),
+}
+# Jobs installed only when asked for (`--calendar FILE`, `--team WHEN`); the others are on
+# unless `off`.
+ON_REQUEST = ("calendar", "team")
+# Jobs that review a week, and so pick which week by when they run.
+WEEKLY = ("summary", "team")
 THIS_WEEK = ("--week", "this")
 MARK = "reftrack:"
 # Written after the job's mark when reftrack had to end the user's last line with a newline
@@ -194,12 +202,13 @@ def job_args(
 ) -> tuple[str, ...]:
     """The reftrack command a job runs, for when it runs.
 
-    A summary run only on or after the week's last working day (Friday afternoon, or the
-    weekend, for Monday-to-Friday) reviews the week that is ending: `summary --week this`.
-    Any earlier run reviews the last complete week, which is what plain `summary` gives.
+    A summary (the rep's, or the manager's `team`) run only on or after the week's last
+    working day (Friday afternoon, or the weekend, for Monday-to-Friday) reviews the week
+    that is ending: `summary --week this`. Any earlier run reviews the last complete week,
+    which is what plain `summary` and `team` give.
     """
     command = JOB_COMMANDS[name]
-    if name != "summary" or not workdays or not schedule.weekdays:
+    if name not in WEEKLY or not workdays or not schedule.weekdays:
         return command
 
     def place(day: int) -> int:

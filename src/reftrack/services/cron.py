@@ -22,6 +22,7 @@ from reftrack.domain.schedule import (
     CronJob,
     CronPlan,
     CrontabEdit,
+    Schedule,
     check_mailto,
     command_text,
     job_args,
@@ -124,6 +125,18 @@ def calendar_file(path: str) -> str:
     return str(target)
 
 
+def team_schedule(team: str | None, location: str) -> Schedule | None:
+    """When the manager's `team` week runs; only a PostgreSQL team database has one."""
+    schedule = parse_schedule(team, "--team") if team is not None else None
+    if schedule is not None and not location.startswith("postgresql"):
+        raise UsageProblem(
+            "--team: the team's week is read from a PostgreSQL team database, and this "
+            "database is a SQLite file",
+            "give --db postgresql+psycopg://HOST/DB, as docs/team.md shows, or leave --team out",
+        )
+    return schedule
+
+
 def plan(
     db: str | None,
     summary: str,
@@ -131,14 +144,23 @@ def plan(
     mailto: str | None,
     calendar: str | None = None,
     calendar_at: str = "* 06:00",
+    *,
+    team: str | None = None,
+    rep: str | None = None,
 ) -> CronPlan:
-    """The lines `cron install` would add, for this database, config and reftrack."""
+    """The lines `cron install` would add, for this database, config, rep and reftrack.
+
+    `rep` is the rep this run was given (`--rep` or REFTRACK_REP): the lines carry it, so
+    that cron's runs are that rep's too. Without it they use the config's `rep`, as the
+    user's own runs do.
+    """
     schedules = {
         "summary": parse_schedule(summary, "--summary"),
         "today": parse_schedule(today, "--today"),
     }
     refresh = parse_schedule(calendar_at, "--calendar-at")
     schedules["calendar"] = refresh if calendar else None
+    schedules["team"] = team_schedule(team, database_location(db))
     output = ("--output", calendar_file(calendar)) if calendar else ()
     address = check_mailto(mailto) if mailto is not None else None
     chosen = {name: when for name, when in schedules.items() if when is not None}
@@ -153,6 +175,8 @@ def plan(
         "REFTRACK_DB": location,
         "REFTRACK_CONFIG": config_location(),
     }
+    if rep is not None:
+        environment["REFTRACK_REP"] = rep
     from reftrack.config import load_settings
 
     program = reftrack_program()

@@ -13,7 +13,11 @@ the issue's scale, 100 reps × 10 years (about a million asks, a long fill); --r
 --years make a quick run. Not part of the test suite.
 
 Usage: python scripts/teambench.py [--reps N] [--years Y] [--contacts C] [--runs K]
-       [--server "host=127.0.0.1 port=5432 user=postgres"] [--keep] [--check]
+       [--server "host=127.0.0.1 port=5432 user=postgres"] [--keep] [--reuse] [--check]
+
+The fill of the full scale takes a long while: `--keep` leaves the databases and roles in
+place, and a later `--reuse` (same --reps) measures them again without filling, say on a
+quieter machine.
 """
 
 from __future__ import annotations
@@ -86,37 +90,20 @@ def in_process(location: str, rep: str | None, what: str) -> Callable[[], object
     return call
 
 
-def main() -> int:
-    """Fill, measure, report; exit 1 over budget with --check."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=100)
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--contacts", type=int, default=3000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--server", default="host=127.0.0.1 port=5432 user=postgres")
-    parser.add_argument("--keep", action="store_true", help="keep the databases and roles")
-    parser.add_argument("--check", action="store_true", help="exit 1 over budget")
-    options = parser.parse_args()
-
-    team_db, one_db = "reftrack_teambench", "reftrack_teambench_one"
-    reps = [f"tb_rep{n:03d}" for n in range(options.reps)]
-    manager = "tb_manager"
-    env = {
-        **os.environ,
-        "REFTRACK_NOW": NOW,
-        "REFTRACK_CONFIG": str(Path(os.environ.get("TMPDIR", "/tmp")) / "teambench.toml"),
-        "NO_COLOR": "1",
-    }
-    env.pop("REFTRACK_REP", None)
-    server = options.server
+def fill(
+    options: argparse.Namespace,
+    server: str,
+    databases: tuple[str, str],
+    urls: tuple[str, str],
+    reps: list[str],
+    manager: str,
+) -> None:
+    """Fresh team and one-rep databases, each rep's demo history in them, analysed."""
+    (team_db, one_db), (team_url, one_url) = databases, urls
     with admin(server) as connection:
         for name in (team_db, one_db):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
-    owner_user = dict(p.split("=", 1) for p in server.split()).get("user", "postgres")
-    team_url, one_url = url(server, owner_user, team_db), url(server, owner_user, one_db)
-
-    os.environ.update({k: v for k, v in env.items() if k.startswith("REFTRACK_")})
     started = time.perf_counter()
     # In-process: a fresh process per rep would spend most of the fill importing reftrack.
     from reftrack.services.demo import fill_demo
@@ -142,13 +129,49 @@ def main() -> int:
         print(f"\rfilled {n + 1}/{len(reps)} reps", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     with_runtime(one_url, reps[0], lambda rt: fill_demo(rt, options.years, options.contacts, 1))
+    for name in (team_db, one_db):
+        with admin(server, name) as connection:
+            connection.execute("ANALYZE")
+    print(
+        f"{len(reps)} reps x {options.years} years filled in {time.perf_counter() - started:.0f} s"
+    )
+
+
+def main() -> int:
+    """Fill, measure, report; exit 1 over budget with --check."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=100)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--contacts", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--server", default="host=127.0.0.1 port=5432 user=postgres")
+    parser.add_argument("--keep", action="store_true", help="keep the databases and roles")
+    parser.add_argument("--check", action="store_true", help="exit 1 over budget")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the databases a --keep run left"
+    )
+    options = parser.parse_args()
+
+    team_db, one_db = "reftrack_teambench", "reftrack_teambench_one"
+    reps = [f"tb_rep{n:03d}" for n in range(options.reps)]
+    manager = "tb_manager"
+    env = {
+        **os.environ,
+        "REFTRACK_NOW": NOW,
+        "REFTRACK_CONFIG": str(Path(os.environ.get("TMPDIR", "/tmp")) / "teambench.toml"),
+        "NO_COLOR": "1",
+    }
+    env.pop("REFTRACK_REP", None)
+    server = options.server
+    owner_user = dict(p.split("=", 1) for p in server.split()).get("user", "postgres")
+    team_url, one_url = url(server, owner_user, team_db), url(server, owner_user, one_db)
+    os.environ.update({k: v for k, v in env.items() if k.startswith("REFTRACK_")})
+    if not options.reuse:
+        fill(options, server, (team_db, one_db), (team_url, one_url), reps, manager)
     with admin(server, team_db) as connection:
-        connection.execute("ANALYZE")
         asks = connection.execute("SELECT count(*) FROM ask").fetchone()[0]
-    with admin(server, one_db) as connection:
-        connection.execute("ANALYZE")
-    fill = time.perf_counter() - started
-    print(f"{len(reps)} reps x {options.years} years: {asks:,} asks, filled in {fill:.0f} s")
+        members = connection.execute("SELECT count(DISTINCT rep) FROM ask").fetchone()[0]
+    print(f"{members} reps: {asks:,} asks")
 
     rep_url = url(server, reps[0], team_db)
     manager_url = url(server, manager, team_db)

@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from reftrack.domain.backups import BackupDone, RestoreDone
+from reftrack.domain.contacts import shell_word
 from reftrack.render.safe import print_plain
 
 
 def print_backup(done: BackupDone) -> None:
-    """Where the copy is, and how to put it back."""
+    """Where the copy is, and how to put it back, as a command that runs as printed.
+
+    Putting it back replaces whatever the database holds by then, which restore does
+    only with --force (keeping the replaced file aside), so the command carries it.
+    """
     print_plain(f"Backed up {done.database} to {done.backup}.")
-    print_plain(f"To put it back: reftrack restore {done.backup}")
+    print_plain(f"To put it back: reftrack restore {shell_word(str(done.backup))} --force")
 
 
 def backup_document(done: BackupDone) -> dict[str, Any]:

@@ -92,4 +92,4 @@ def print_put_off_list(entries: list[PutOffItem]) -> None:
         out.print(Text("Dismissed", style="bold"))
         for entry in dismissed:
             out.print(Text("  ").append(_line(entry)))
-    out.print(Text("Bring one back: reftrack unsnooze KEY", style="dim"))
+    out.print(Text("Bring one back: reftrack unsnooze <key>", style="dim"))

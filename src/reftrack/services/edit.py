@@ -115,7 +115,8 @@ def _check_close(
         if asks:
             raise ReftrackError(
                 f"{ref} has asks that followed it: {', '.join(asks)}",
-                "give those to the contact first: reftrack edit ID --name NAME",
+                f"give those to the new contact first: reftrack edit {asks[0]} --name <name>"
+                + (", and the same for the others" if len(asks) > 1 else ""),
             )
     return {}
 
@@ -139,7 +140,7 @@ def _check_referral(
     if "referrer_id" in new and row.ask_id is not None:
         raise ReftrackError(
             f"{ref} came from ask a{row.ask_id}: its referrer is the contact asked",
-            f"change that instead: reftrack edit a{row.ask_id} --name NAME",
+            f"change that instead: reftrack edit a{row.ask_id} --name <name>",
         )
     history = history_of(session, row)
     received = new.get("received_on", row.received_on)

@@ -98,4 +98,6 @@ def _check(session: Session, operation: OperationView, force: bool) -> None:
     current = journal.current_rows(session, [change.key for change in operation.changes])
     found = conflicts(operation.changes, current)
     if found:
-        raise ReftrackError(conflict_message(operation, found), "--force undoes it anyway")
+        raise ReftrackError(
+            conflict_message(operation, found), "`reftrack undo --force` undoes it anyway"
+        )

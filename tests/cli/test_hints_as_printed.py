@@ -1,0 +1,158 @@
+"""The commands the newer commands print in their hints run as printed, and do what they say.
+
+A rep pastes what reftrack prints. Each case below provokes a hint that names a command
+(`delete c1 --cascade`, `goal rm g2`, `restore PATH --force`, `undo --force`, …), takes
+that command out of the text exactly as printed, runs it as a shell would split it, and
+checks that it succeeds and does what the hint promised. A placeholder (`<name>`,
+`<key>`) is there to be typed over: the shell refuses it pasted as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Rep
+from tests.postgres import pg_url
+
+__all__ = ["pg_url"]
+
+# A command starts a line, or follows a backtick, an opening parenthesis or ": ".
+# (A lookahead, so that a command quoted inside another's text is found too.)
+_COMMAND = re.compile(r"(?=(?:^|`|\(|: )((?:reftrack|pg_dump|pg_restore) [^`)\n]+))", re.M)
+
+
+def printed(text: str) -> str:
+    """The last command a text names, as printed (up to a closing backtick or parenthesis)."""
+    found = _COMMAND.findall(text)
+    assert found, f"no command in: {text!r}"
+    return found[-1].strip().rstrip(".")
+
+
+def run_printed(rep: Rep, text: str) -> dict[str, object] | str:
+    """Run the reftrack command a text names, split as a shell would; its stdout."""
+    words = shlex.split(printed(text))
+    assert words[0] == "reftrack"
+    return rep.ok(words[1:]).stdout
+
+
+def ids(rep: Rep) -> set[str]:
+    return {entry["id"] for entry in json.loads(rep.ok("log --json").stdout)}
+
+
+@pytest.fixture
+def jane(rep: Rep) -> Rep:
+    rep.ok('contact add "Jane Doe" --company Acme')
+    rep.ok('close jane --deal "Fleet" --on 2026-11-20')
+    rep.ok('ask jane --referral "Bob Stone" --on 2026-11-20')
+    return rep
+
+
+def test_a_delete_refused_for_what_hangs_on_it_names_the_cascade(jane: Rep) -> None:
+    refused = jane.run("delete c1")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == "reftrack delete c1 --cascade"
+    run_printed(jane, refused.stderr)
+    assert not {"c1", "a1", "r1"} & ids(jane)
+
+
+def test_a_goal_edit_onto_a_taken_day_names_the_goal_to_remove(rep: Rep) -> None:
+    rep.ok("goal set --referrals 8 --per month --from 2026-11-01")
+    rep.ok("goal set --referrals 10 --per month --from 2026-11-10")
+    refused = rep.run("edit g2 --on 2026-11-01")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == "reftrack goal rm g1"
+    run_printed(rep, refused.stderr)
+    rep.ok("edit g2 --on 2026-11-01")
+
+
+def test_a_referral_status_edit_before_any_move_names_the_update(jane: Rep) -> None:
+    refused = jane.run("edit r1 --status contacted")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == "reftrack referral update 1 --status contacted"
+    run_printed(jane, refused.stderr)
+    (row,) = json.loads(jane.ok("referral list --json").stdout)
+    assert row["status"] == "contacted"
+
+
+def test_edit_hints_that_need_a_name_leave_a_placeholder_the_shell_refuses(jane: Rep) -> None:
+    jane.ok('contact add "Ann Lee"')
+    refused = jane.run("edit c1 --name 'Ann Lee'")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == "reftrack edit a1 --name <name>"
+    pasted = subprocess.run(
+        ["sh", "-c", printed(refused.stderr)], capture_output=True, text=True, check=False
+    )
+    assert pasted.returncode != 0 and "Ann Lee" not in pasted.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        ("snooze nope --days 2", "reftrack today --all"),
+        ("unsnooze ask-c1", "reftrack snooze --list"),
+        ("undo --list --limit 0", None),
+    ],
+)
+def test_put_off_and_undo_hints_name_a_command_that_runs(
+    jane: Rep, args: str, command: str | None
+) -> None:
+    refused = jane.run(args)
+    assert refused.exit_code in (1, 2)
+    if command is None:
+        return
+    assert printed(refused.stderr) == command
+    run_printed(jane, refused.stderr)
+
+
+def test_undo_says_to_run_it_again_and_that_takes_back_the_one_before(jane: Rep) -> None:
+    first = jane.ok("undo")
+    assert printed(first.stdout) == "reftrack undo"
+    run_printed(jane, first.stdout)
+    assert ids(jane) == set()  # the close went too; the contact add is next
+
+
+def test_an_undo_refused_for_a_change_since_names_force(jane: Rep) -> None:
+    with sqlite3.connect(jane.db) as connection:
+        connection.execute("UPDATE referral SET note = 'called'")
+    refused = jane.run("undo")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == "reftrack undo --force"
+    run_printed(jane, refused.stderr)
+    assert "a1" not in ids(jane)
+
+
+@pytest.mark.parametrize("folder", ["backups", "my backups", "Ann's $HOME"])
+def test_the_restore_a_backup_prints_runs_as_printed(jane: Rep, folder: str) -> None:
+    where = jane.home / folder
+    done = jane.ok(["backup", str(where) + "/"])
+    jane.ok('contact add "Added Later"')
+    line = done.stdout.splitlines()[-1]
+    assert line.startswith("To put it back: reftrack restore ")
+    run_printed(jane, line)
+    names = {c["name"] for c in json.loads(jane.ok("contact list --json").stdout)}
+    assert "Added Later" not in names and "Jane Doe" in names
+
+
+def test_the_pg_dump_line_a_backup_on_postgresql_prints_runs(
+    rep: Rep, pg_url: str, tmp_path: Path
+) -> None:
+    rep.ok(["--db", pg_url, "contact", "add", "Jane Doe"])
+    refused = rep.run(["--db", pg_url, "backup"])
+    assert refused.exit_code == 1
+    command = printed(refused.stderr)
+    assert command.startswith("pg_dump ")
+    dumped = subprocess.run(
+        shlex.split(command), cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert dumped.returncode == 0, dumped.stderr
+    listed = subprocess.run(
+        ["pg_restore", "--list", "reftrack.dump"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert listed.returncode == 0 and "TABLE DATA public contact" in listed.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,6 +202,13 @@ def test_a_rep_without_the_manager_role_is_refused_in_one_line(team: Team) -> No
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert "may not see the team" in result.stderr and "--manager" in result.stderr
+    # The command it names, run as printed by the owner, lets her see it.
+    from tests.cli.test_hints_as_printed import printed
+
+    command = shlex.split(printed(result.stderr))
+    assert command == ["reftrack", "team", "add", team.alice, "--manager"]
+    team.owner.ok(["--db", team.url, *command[1:]])
+    team.ok(team.alice, "team --json")
 
 
 def test_demo_fills_one_rep_at_a_time_into_a_shared_database(team: Team) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from reftrack.demo import DemoHistory, generate
 from reftrack.errors import ReftrackError
 from reftrack.services.runtime import Runtime
+from reftrack.store.bulk import contacts_held, fresh_ids, insert_rows
 from reftrack.store.models import (
     Ask,
     Close,
@@ -68,8 +68,7 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
             rows = getattr(history, name)
             if model is Contact:
                 rows = [_folded_contact(row) for row in rows]
-            if rows:
-                session.execute(insert(model), rows)
+            insert_rows(session, model, rows)
         return history.counts()
 
 
@@ -94,15 +93,13 @@ NUMBERED: dict[str, tuple[str, tuple[str, ...]]] = {
 def _renumber(session: Session, history: DemoHistory) -> None:
     """Give the demo's rows ids no other rep's rows hold, and point the references at them.
 
-    The generator numbers from 1. On SQLite the ids follow the highest one stored (the
-    write lock is held); on PostgreSQL they are drawn from each table's sequence, which a
-    rep may use without seeing the other reps' rows, and which then stays ahead of them.
+    The generator numbers from 1; `fresh_ids` says where the new ones come from.
     """
     for name, (table_name, references) in NUMBERED.items():
         rows = getattr(history, name)
         if not rows:
             continue
-        fresh = _fresh_ids(session, table_name, len(rows))
+        fresh = fresh_ids(session, table_name, len(rows))
         new_id = {row["id"]: fresh[n] for n, row in enumerate(rows)}
         for row in rows:
             row["id"] = new_id[row["id"]]
@@ -113,29 +110,12 @@ def _renumber(session: Session, history: DemoHistory) -> None:
                         row[column] = new_id.get(row[column], row[column])
 
 
-def _fresh_ids(session: Session, table: str, count: int) -> list[int]:
-    """`count` ids for new rows of `table` that no stored row holds."""
-    if session.get_bind().dialect.name == "postgresql":
-        drawn = session.execute(
-            text(
-                f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'id')) "
-                "FROM generate_series(1, :count)"
-            ),
-            {"count": count},
-        )
-        return sorted(drawn.scalars())
-    highest = session.execute(text(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')).scalar_one()
-    return list(range(highest + 1, highest + 1 + count))
-
-
 def _refuse_data(session: Session, rt: Runtime) -> None:
     """Refuse a rep who holds contacts already: the demo fills only a rep with none.
 
     Other reps' rows do not count: `demo --rep NAME` fills one rep into a team's database.
     """
-    held = session.execute(
-        select(func.count()).select_from(Contact).where(col(Contact.rep) == rt.rep)
-    ).scalar_one()
+    held = contacts_held(session, rt.rep)
     if held:
         raise ReftrackError(
             f"{rt.location} already holds data "

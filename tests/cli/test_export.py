@@ -165,3 +165,28 @@ def test_a_restore_on_postgresql_goes_on_with_fresh_ids(
     pg_rep.ok('ask newly --won --deal "After the restore" --referral "Eve Park"')
     pg_rep.ok("thank newly --for eve")
     assert "Newly Met" in pg_rep.ok("contact list").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--skip-bad"], "--skip-bad is for CSV and vCard files"),
+        (["--map", "Name=name"], "--map is for CSV files"),
+    ],
+)
+def test_options_for_other_files_are_refused_for_an_export(
+    rep: Rep, tmp_path: Path, args: list[str], says: str
+) -> None:
+    rep.ok('contact add "Jane Doe"')
+    saved = tmp_path / "mine.json"
+    rep.ok(["export", "--output", str(saved)])
+    before = rep.ok("log --json").stdout
+    refused = rep.run(["import", str(saved), *args], REFTRACK_DB=str(tmp_path / "other.db"))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and says in refused.stderr
+    assert (
+        not (tmp_path / "other.db").exists()
+        or "Jane"
+        not in rep.ok("contact list --json", REFTRACK_DB=str(tmp_path / "other.db")).stdout
+    )
+    assert rep.ok("log --json").stdout == before

@@ -69,6 +69,12 @@ def import_file(rt: Runtime, request: ImportRequest) -> ImportReport:
     if read is None:
         if told:
             raise UsageProblem("--map is for CSV files; a reftrack export needs none")
+        if request.skip_bad:
+            raise UsageProblem(
+                "--skip-bad is for CSV and vCard files; a reftrack export is imported whole "
+                "or not at all",
+                "leave --skip-bad out",
+            )
         from reftrack.services.restore import restore
 
         return restore(rt, text, str(request.path), request.dry_run)

@@ -101,15 +101,14 @@ def test_edit_a_close_shows_before_and_after(history: Rep) -> None:
 
 
 def test_edit_an_ask_and_point_it_at_another_contact(history: Rep) -> None:
-    changes = edited(history, "a1 --outcome promised --channel call --note '' --name jane")
+    changes = edited(history, "a1 --channel call --note '' --name jane")
     assert changes == {
         "contact": ("Bob Stone", "Jane Doe (Acme)"),
-        "outcome": ("referred", "promised"),
         "channel": (None, "call"),
         "note": ("at lunch", None),
     }
     ask = entry(history, "a1")
-    assert (ask["contact"], ask["outcome"], ask["note"]) == ("Jane Doe (Acme)", "promised", None)
+    assert (ask["contact"], ask["outcome"], ask["note"]) == ("Jane Doe (Acme)", "referred", None)
     # The referral it brought, and the thank-you for it, went along to Jane.
     assert referral(history)["referrer"] == "Jane Doe (Acme)"
     assert entry(history, "t1")["contact"] == "Jane Doe (Acme)"
@@ -293,3 +292,39 @@ def test_goal_rm_by_id_or_by_a_day_in_force(history: Rep) -> None:
         "removed": [{"id": "g1", "from": "2026-11-01"}]
     }
     assert "no goal is in force" in history.run("goal rm today").stderr
+
+
+def test_an_asks_outcome_and_follow_up_are_held_to_asks_rules(rep: Rep) -> None:
+    rep.ok('contact add "Jane Doe"')
+    rep.ok('contact add "Ann Lee"')
+    rep.ok('ask jane --referral "Bob Stone" --on 2026-11-20')
+    rep.ok("ask ann --outcome declined --on 2026-11-20")
+    before = log(rep)
+    for args, code, says in [
+        ("edit a1 --outcome declined", 1, "a1 brought referrals (r1)"),
+        ("edit a2 --follow-up 2026-11-25", 2, "--follow-up goes with the outcome"),
+        ("edit a2 --outcome promised --follow-up 2026-11-19", 2, "cannot come before the ask"),
+    ]:
+        refused = rep.run(args)
+        assert refused.exit_code == code, (args, refused.stderr)
+        assert refused.stderr.count("\n") == 1 and says in refused.stderr
+    assert log(rep) == before
+    # An outcome followed up gets the day `ask` would give it; one that is not, loses it.
+    pending = rep.ok("edit a2 --outcome pending").stdout
+    assert "follow up on: (none) → 2026-11-23" in pending
+    assert "Follow up with Ann Lee" in rep.ok("today --all", REFTRACK_NOW="2026-11-23T09:00").stdout
+    declined = rep.ok("edit a2 --outcome declined").stdout
+    assert "follow up on: 2026-11-23 → (none)" in declined
+    assert "Ann Lee" not in rep.ok("today --all", REFTRACK_NOW="2026-11-23T09:00").stdout
+
+
+def test_a_referral_corrected_to_won_makes_its_prospect_a_customer(rep: Rep) -> None:
+    rep.ok('contact add "Jane Doe"')
+    rep.ok('referral add "Bob Stone" --from jane --on 2026-11-18')
+    rep.ok("referral update 1 --status contacted --on 2026-11-19")
+    rep.ok("edit r1 --status won")
+    kinds = {c["name"]: c["kind"] for c in json.loads(rep.ok("contact list --json").stdout)}
+    assert kinds["Bob Stone"] == "customer"
+    rep.ok("undo")
+    kinds = {c["name"]: c["kind"] for c in json.loads(rep.ok("contact list --json").stdout)}
+    assert kinds["Bob Stone"] == "prospect"

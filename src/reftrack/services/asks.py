@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_optional
 from reftrack.domain.dates import NEXT_WORKING_REACH, next_working_day
+from reftrack.domain.outcomes import ask_outcome
 from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
-from reftrack.errors import ContactNotFound, UsageProblem
+from reftrack.errors import ContactNotFound
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.goals import status_on
@@ -176,30 +177,19 @@ def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
     return next_working_day(day, rt.settings.workdays, off)
 
 
+def follow_up_day(session: Session, rt: Runtime, asked_on: date) -> date:
+    """When an ask followed up is due by default: follow_up_days on, on a working day."""
+    return _next_working_day(session, rt, asked_on + timedelta(days=rt.settings.follow_up_days))
+
+
 def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     """Record an ask (and the close it follows, when given), and each name it brought."""
-    outcome = draft.outcome or (Outcome.referred if draft.referrals else Outcome.pending)
-    if draft.referrals and outcome != Outcome.referred:
-        raise UsageProblem(
-            f"--referral goes with the outcome 'referred', not '{outcome}'",
-            "drop --outcome or the names",
-        )
-    if draft.follow_up_on is not None and outcome not in FOLLOWED_UP:
-        # Kept, it would never show: only these outcomes are followed up.
-        raise UsageProblem(
-            f"--follow-up goes with the outcome {' or '.join(sorted(FOLLOWED_UP))}, "
-            f"not '{outcome}'",
-            "drop --follow-up or --outcome",
-        )
-    if draft.follow_up_on is not None and draft.follow_up_on < draft.on:
-        raise UsageProblem("--follow-up: the follow-up cannot come before the ask")
+    outcome = ask_outcome(draft.outcome, draft.referrals, draft.follow_up_on, draft.on)
     with rt.transaction() as session:
         contact = _asked_contact(session, rt, draft)
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in FOLLOWED_UP:
-            follow_up = _next_working_day(
-                session, rt, draft.on + timedelta(days=rt.settings.follow_up_days)
-            )
+            follow_up = follow_up_day(session, rt, draft.on)
         # The day's goal is fixed at its start, so the ask about to be written cannot move it.
         status = status_on(session, rt, draft.on)
     with rt.transaction(write=True) as session:

@@ -8,13 +8,17 @@ from typing import Any
 from sqlmodel import Session
 
 from reftrack.domain.entries import Edited, EntryRef, Value, changes, parse_entry_id
+from reftrack.domain.outcomes import ask_outcome, kind_after
+from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import (
     EntryKind,
+    Outcome,
     ReferralEventKind,
     ReferralStatus,
     ThankKind,
 )
+from reftrack.services.asks import follow_up_day
 from reftrack.services.edit_fields import FIELDS, GIFT, Field, Typed
 from reftrack.services.entries import (
     DAY_COLUMN,
@@ -27,7 +31,7 @@ from reftrack.services.entries import (
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import refs_by_id
 from reftrack.store import queries
-from reftrack.store.models import Referral
+from reftrack.store.models import Contact, Referral
 
 CONTACT_COLUMNS = ("contact_id", "prospect_id", "referrer_id")
 
@@ -69,10 +73,12 @@ def _edit(
     fields = [f for f in FIELDS[ref.kind] if f.option in given]
     columns = {f.option: _column(ref.kind, f) for f in FIELDS[ref.kind]}
     new = {columns[f.option]: f.parse(session, rt, f.option, given[f.option]) for f in fields}
-    old = {column: getattr(row, column) for column in new}
     extra = _CHECKS.get(ref.kind, _no_check)(session, rt, ref, row, new)
     names = {columns[f.option]: f.name for f in FIELDS[ref.kind]}
-    found = changes(_shown(session, old, names), _shown(session, new, names))
+    # What follows from the change (a follow-up day an outcome brings) is shown with it.
+    shown = {**new, **{column: v for column, v in extra.items() if column in names}}
+    old = {column: getattr(row, column) for column in shown}
+    found = changes(_shown(session, old, names), _shown(session, shown, names))
     if write and (found or extra):
         for column, value in {**new, **extra}.items():
             setattr(row, column, value)
@@ -124,11 +130,31 @@ def _check_close(
 def _check_ask(
     session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
 ) -> dict[str, Any]:
-    """An ask given to someone else takes the referrals it brought along to them."""
+    """An ask given to someone else takes the referrals it brought along to them; its
+    outcome and follow-up day are held to the rules `ask` holds them to."""
     contact = new.get("contact_id", row.contact_id)
-    for referral in queries.referrals_of_ask(session, row.id):
+    referrals = queries.referrals_of_ask(session, row.id)
+    for referral in referrals:
         if referral.prospect_id == contact:
             raise ReftrackError(f"{ref} brought a referral of that very contact (r{referral.id})")
+    outcome = new.get("outcome", row.outcome)
+    if referrals and outcome != Outcome.referred:
+        raise ReftrackError(
+            f"{ref} brought referrals ({', '.join(f'r{r.id}' for r in referrals)}), "
+            f"so its outcome is referred, not '{outcome}'",
+            "delete those first if no names came of it",
+        )
+    asked_on = new.get("asked_on", row.asked_on)
+    if outcome not in FOLLOWED_UP:
+        # A follow-up day given is refused as on `ask`; one left over is dropped with the
+        # outcome that had it, as `ask` would never have stored it.
+        ask_outcome(outcome, (), new.get("follow_up_on"), asked_on)
+        return {"follow_up_on": None} if row.follow_up_on is not None else {}
+    follow_up = new.get("follow_up_on", row.follow_up_on)
+    if follow_up is None:
+        # Newly followed up: the day `ask` would have given it.
+        return {"follow_up_on": follow_up_day(session, rt, asked_on)}
+    ask_outcome(outcome, (), follow_up, asked_on)
     return {}
 
 
@@ -271,8 +297,18 @@ def _after(session: Session, ref: EntryRef, row: Any) -> None:
                 session.add(latest)
             resync_referral(row, history)
             session.add(row)
+        _prospect_after(session, row)
     elif ref.kind == EntryKind.event:
         owner = session.get(Referral, row.referral_id)
         assert owner is not None
         resync_referral(owner, history_of(session, owner))
         session.add(owner)
+        _prospect_after(session, owner)
+
+
+def _prospect_after(session: Session, referral: Referral) -> None:
+    """A referral corrected to won makes its prospect a customer, as `referral update` does."""
+    prospect = session.get(Contact, referral.prospect_id)
+    if prospect is not None and kind_after(referral.status, prospect.kind) != prospect.kind:
+        prospect.kind = kind_after(referral.status, prospect.kind)
+        session.add(prospect)

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
 from reftrack.domain.numbers import referral_number
+from reftrack.domain.outcomes import kind_after
 from reftrack.domain.records import ReferralView, parse_person
 from reftrack.errors import AmbiguousContact, ReftrackError, UsageProblem
 from reftrack.kinds import (
@@ -241,9 +242,8 @@ def update_referral(
             row.value_cents = value_cents
         session.add(row)
         prospect = session.get(Contact, row.prospect_id)
-        if status == ReferralStatus.won and prospect and prospect.kind == ContactKind.prospect:
-            # A won prospect is a customer now: someone to ask for referrals in turn.
-            prospect.kind = ContactKind.customer
+        if prospect is not None and kind_after(status, prospect.kind) != prospect.kind:
+            prospect.kind = kind_after(status, prospect.kind)
             session.add(prospect)
         _add_event(session, rt, row, on, ReferralEventKind.status, status, note)
     with rt.transaction() as session:

@@ -9,7 +9,8 @@ owner), and a one-rep database with the same history as the first rep, then repo
 
 Each figure is the median of several runs, both as a fresh process (what a person waits
 for) and in-process (the database work alone, without Python's start-up). The default is
-the issue's scale, 100 reps × 10 years (about a million asks, a long fill); --reps and
+the issue's scale, 100 reps × 10 years at 5 × the demo's pace (about a million asks, a
+long fill); --reps and
 --years make a quick run. Not part of the test suite.
 
 Usage: python scripts/teambench.py [--reps N] [--years Y] [--contacts C] [--runs K]
@@ -124,11 +125,13 @@ def fill(
         with_runtime(
             team_url,
             role,
-            lambda rt, n=n: fill_demo(rt, options.years, options.contacts, n + 1),
+            lambda rt, n=n: fill_demo(rt, options.years, options.contacts, n + 1, options.pace),
         )
         print(f"\rfilled {n + 1}/{len(reps)} reps", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    with_runtime(one_url, reps[0], lambda rt: fill_demo(rt, options.years, options.contacts, 1))
+    with_runtime(
+        one_url, reps[0], lambda rt: fill_demo(rt, options.years, options.contacts, 1, options.pace)
+    )
     for name in (team_db, one_db):
         with admin(server, name) as connection:
             connection.execute("ANALYZE")
@@ -143,6 +146,12 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=100)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--contacts", type=int, default=3000)
+    parser.add_argument(
+        "--pace",
+        type=int,
+        default=5,
+        help="closes (and so asks) a day, times the demo's: 5 gives about a million asks",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--server", default="host=127.0.0.1 port=5432 user=postgres")
     parser.add_argument("--keep", action="store_true", help="keep the databases and roles")

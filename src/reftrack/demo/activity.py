@@ -59,6 +59,7 @@ class Activity:
     workdays: frozenset[int]
     days_off: frozenset[date]
     follow_up_days: int
+    pace: int = 1
     close_id: int = 0
     ask_id: int = 0
     referral_id: int = 0
@@ -74,8 +75,9 @@ class Activity:
     def add_working_day(self, day: date) -> None:
         """One working day: its closes and the asks after them, then the rep's other habits."""
         rng = self.rng
-        for _ in range(self._closes_on(day)):
-            self.add_close(day)
+        for _ in range(self.pace):
+            for _ in range(self._closes_on(day)):
+                self.add_close(day)
         if rng.random() < 0.12:
             self.add_ask(rng.choice(self.cast.partners), day, None)
         if rng.random() < 0.03:

@@ -42,8 +42,11 @@ TABLES = (
 )
 
 
-def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, int]:
-    """Write a generated history for the configured rep; refuse a database holding data."""
+def fill_demo(rt: Runtime, years: int, contacts: int, seed: int, pace: int = 1) -> dict[str, int]:
+    """Write a generated history for the configured rep; refuse a database holding data.
+
+    `pace` makes a busier rep (see `reftrack.demo.generate`); only benchmarks set it.
+    """
     if not 1 <= years <= 50:
         raise ReftrackError(f"--years: {years} is out of range (1 to 50)")
     if not 10 <= contacts <= 100_000:
@@ -59,6 +62,7 @@ def fill_demo(rt: Runtime, years: int, contacts: int, seed: int) -> dict[str, in
         seed,
         workdays=rt.settings.workdays,
         follow_up_days=rt.settings.follow_up_days,
+        pace=pace,
     )
     with rt.transaction(write=True) as session:
         # Again under the write lock: another command may have written meanwhile.

@@ -197,6 +197,7 @@ class ExportKind(StrEnum):
     scores = "scores"
     goals = "goals"
     days_off = "days_off"
+    put_offs = "put_offs"
 
 
 class ImportAction(StrEnum):

@@ -30,6 +30,7 @@ VIEWS = [
     "goal show --json",
     "off list --json",
     "referral list --json",
+    "snooze --list --json",
 ]
 
 
@@ -63,6 +64,10 @@ def test_the_demo_exported_and_imported_into_an_empty_database_reads_the_same(
     rep: Rep, demo_database: Path, tmp_path: Path
 ) -> None:
     shutil.copyfile(demo_database, rep.db)
+    # Items put off go along: one snoozed, one dismissed.
+    keys = [item["key"] for item in json.loads(rep.ok("today --json").stdout)["items"]]
+    rep.ok(["snooze", keys[0], "--days", "3"])
+    rep.ok(["done", keys[-1]])
     before = outputs(rep)
     saved = tmp_path / "record.json"
     rep.ok(["export", "--output", str(saved)])
@@ -190,3 +195,50 @@ def test_options_for_other_files_are_refused_for_an_export(
         not in rep.ok("contact list --json", REFTRACK_DB=str(tmp_path / "other.db")).stdout
     )
     assert rep.ok("log --json").stdout == before
+
+
+def test_items_put_off_follow_their_records_into_a_database_with_data(
+    rep: Rep, tmp_path: Path
+) -> None:
+    rep.ok('contact add "Jane Doe"')
+    rep.ok('close jane --deal "Fleet"')
+    rep.ok('referral add "Bob Stone" --from jane')
+    rep.ok("snooze ask-c1 --days 3")
+    rep.ok("done thank-1")
+    saved = tmp_path / "jane.json"
+    rep.ok(["export", "--output", str(saved)])
+    other = str(tmp_path / "other" / "reftrack.db")
+    rep.ok('contact add "Cy Chen"', REFTRACK_DB=other)
+    rep.ok("close cy", REFTRACK_DB=other)
+    rep.ok('referral add "Dee Lane" --from cy', REFTRACK_DB=other)
+
+    report = json.loads(rep.ok(["import", str(saved), "--json"], REFTRACK_DB=other).stdout)
+
+    assert report["added"]["put_offs"] == 2
+    put_off = json.loads(rep.ok("snooze --list --json", REFTRACK_DB=other).stdout)
+    keys = {entry["key"] for entry in put_off}
+    assert keys == {"ask-c2", "thank-3"}  # Jane's close and Jane, as numbered here
+    today = rep.ok("today --all --json", REFTRACK_DB=other).stdout
+    shown = {item["key"] for item in json.loads(today)["items"]}
+    assert {"ask-c1", "thank-1"} <= shown and not keys & shown
+    # Imported again, they are the items already put off.
+    again = json.loads(rep.ok(["import", str(saved), "--json"], REFTRACK_DB=other).stdout)
+    assert again["added"] == {} and again["matched"]["put_offs"] == 2
+
+
+@pytest.mark.parametrize("key", ["ask-c99", "nonsense", "thank-1-0101", "follow-c1"])
+def test_a_put_off_naming_no_record_of_the_file_is_refused_whole(
+    rep: Rep, tmp_path: Path, key: str
+) -> None:
+    rep.ok('contact add "Jane Doe"')
+    rep.ok("close jane")
+    rep.ok("snooze ask-c1 --days 3")
+    document = json.loads(rep.ok("export").stdout)
+    document["put_offs"][0]["key"] = key
+    saved = tmp_path / "bad.json"
+    saved.write_text(json.dumps(document))
+    other = tmp_path / "other.db"
+    refused = rep.run(["import", str(saved)], REFTRACK_DB=str(other))
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "put_offs #1" in refused.stderr
+    assert "Jane" not in rep.ok("contact list --json", REFTRACK_DB=str(other)).stdout

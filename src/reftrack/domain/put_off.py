@@ -8,7 +8,8 @@ while it looks as it did when dismissed (its `state`: a balance, this year's bir
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from reftrack.domain.numbers import Range
 from reftrack.domain.records import Balance, ReferralView, ScoreView
 from reftrack.domain.reminders import DateAhead, OpenAsk, Owed, QuietReferrer, RecentClose, Reminder
 from reftrack.errors import UsageProblem
-from reftrack.kinds import ReferralStatus
+from reftrack.kinds import ExportKind, ReferralStatus
 
 SNOOZE_DAYS = Range(1, 365, "an item is snoozed for 1 to 365 days")
 
@@ -140,3 +141,47 @@ def put_aside(items: Iterable[Reminder], put_off: Iterable[PutOffRow], today: da
         else:
             shown.append(item)
     return PutAside(tuple(shown), tuple(snoozed), tuple(dismissed))
+
+
+# What the number in a key names, by the key's word and the letter before the number.
+_NAMED = {
+    ("ask", "c"): ExportKind.closes,
+    ("follow", "a"): ExportKind.asks,
+    ("contact", "r"): ExportKind.referrals,
+    ("inform", "r"): ExportKind.referrals,
+    ("thank", ""): ExportKind.contacts,
+    ("birthday", ""): ExportKind.contacts,
+    ("give", ""): ExportKind.contacts,
+    ("touch", ""): ExportKind.contacts,
+    ("commit", ""): ExportKind.contacts,
+    ("date", ""): ExportKind.dates,
+}
+_KEY = re.compile(r"(?P<word>[a-z]+)-(?P<letter>[a-z]?)(?P<id>\d+)(?P<day>-\d{4})?")
+
+Renumber = Callable[[ExportKind, int], int | None]
+
+
+def rekeyed(key: str, state: str | None, new_id: Renumber) -> tuple[str, str | None] | None:
+    """A put-off's key and state with the records they name renumbered, as an import into
+    a database with data renumbers them; None when the key is no item's or names a record
+    `new_id` does not know.
+
+    `date-12-0314` (a date without a record of its own) names its contact; the state of a
+    thank-you names the latest referral thanked for.
+    """
+    found = _KEY.fullmatch(key)
+    if found is None:
+        return None
+    word, letter, day = found["word"], found["letter"], found["day"] or ""
+    kind = ExportKind.contacts if word == "date" and day else _NAMED.get((word, letter))
+    if kind is None or (day and word != "date"):
+        return None
+    number = new_id(kind, int(found["id"]))
+    if number is None:
+        return None
+    if word == "thank" and state is not None and state.isdigit():
+        referral = new_id(ExportKind.referrals, int(state))
+        if referral is None:
+            return None
+        state = str(referral)
+    return f"{word}-{letter}{number}{day}", state

@@ -31,6 +31,7 @@ _NOUNS = {
     ExportKind.scores: ("score", "scores"),
     ExportKind.goals: ("goal", "goals"),
     ExportKind.days_off: ("day off", "days off"),
+    ExportKind.put_offs: ("item put off", "items put off"),
 }
 
 

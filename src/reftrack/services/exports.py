@@ -20,6 +20,7 @@ from reftrack.store.models import (
     GivenReferral,
     Goal,
     ImportantDate,
+    PutOff,
     Referral,
     ReferralEvent,
     Score,
@@ -47,6 +48,8 @@ TABLES: dict[ExportKind, tuple[type[SQLModel], dict[str, ExportKind]]] = {
     K.scores: (Score, {"contact_id": K.contacts}),
     K.goals: (Goal, {}),
     K.days_off: (DayOff, {}),
+    # Its key names a record of another kind (`ask-c12`): see domain.put_off.rekeyed.
+    K.put_offs: (PutOff, {}),
 }
 
 

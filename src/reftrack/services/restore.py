@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from reftrack.domain.contacts import ContactRef
+from reftrack.domain.put_off import rekeyed
 from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport
 from reftrack.errors import ReftrackError
 from reftrack.kinds import ExportKind, ImportAction, ImportField, ImportFormat
@@ -108,6 +109,9 @@ def _key(kind: ExportKind, values: dict[str, Any]) -> tuple[Any, ...]:
         return (values["contact_id"], values["label"])
     if kind == ExportKind.days_off:
         return (values["day"],)
+    if kind == ExportKind.put_offs:
+        # One per item: an item put off already stays as the rep left it.
+        return (values["key"],)
     return tuple(_fold(v) for k, v in values.items() if k not in _NOT_COMPARED)
 
 
@@ -160,6 +164,8 @@ def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:
                                 f"is no record of {target.value} in the file"
                             )
                         values[name] = ids[target][values[name]]
+                if kind == ExportKind.put_offs:
+                    _rekey(values, ids, f"{file}: {kind.value} #{old}")
                 label = _label(kind, values, old)
                 found = existing.find(values) if existing else None
                 if found is not None:
@@ -181,7 +187,17 @@ def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:
     return report
 
 
+def _rekey(values: dict[str, Any], ids: dict[ExportKind, dict[int, int]], where: str) -> None:
+    """Point a put-off's key (and state) at the records as they are numbered here."""
+    found = rekeyed(values["key"], values["state"], lambda kind, n: ids[kind].get(n))
+    if found is None:
+        raise ReftrackError(f"{where}: key {values['key']!r} names no item of a record in the file")
+    values["key"], values["state"] = found
+
+
 def _label(kind: ExportKind, values: dict[str, Any], old: int) -> str:
+    if kind == ExportKind.put_offs:
+        return str(values["key"])
     if kind == ExportKind.contacts:
         return ContactRef(0, str(values["name"]), values["company"]).label
     return f"#{old}"

@@ -39,7 +39,7 @@ def record_close(
     crm_id: str | None = None,
 ) -> CloseView:
     """Record a won or lost deal."""
-    with rt.read() as session:  # the name resolved on the fast path, as for an ask
+    with rt.read(before_write=True) as session:  # names resolved on the fast path
         contact = resolve_contact(session, rt, name)
     with rt.transaction(write=True) as session:
         close = _add_close(session, rt, contact, on, result, title, value_cents, crm_id)
@@ -196,7 +196,7 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     # These reads are all on the fast path (stdlib sqlite3, SQL compiled ahead): a write
     # pays for SQLModel, but not for compiling the statements of its reads (issue 12).
     # `--add` looks a name up by its fold, a read only the full path has.
-    with rt.transaction() if draft.add else rt.read() as session:
+    with rt.transaction() if draft.add else rt.read(before_write=True) as session:
         contact = _asked_contact(session, rt, draft)
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in FOLLOWED_UP:

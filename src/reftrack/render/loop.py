@@ -1,13 +1,9 @@
-"""The ask loop's output: what was recorded, and what to do next."""
+"""The ask loop's output: what was recorded (Rich only where needed: render.lines), what next."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from reftrack.domain.messages import phrasings
 from reftrack.domain.records import (
@@ -21,44 +17,48 @@ from reftrack.domain.records import (
     format_amount,
 )
 from reftrack.kinds import ReferralStatus, ScriptSituation
-from reftrack.render.output import console, keep_whole, plural
+from reftrack.render.lines import Line, line, print_lines
 from reftrack.render.referrals import already_open_line, open_before_ids
 from reftrack.render.reminders import stage
+from reftrack.render.words import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-def _next(out: Console, lines: list[tuple[str, str]]) -> None:
+def _next(steps: list[tuple[str, str]]) -> list[Line]:
     """The "what next" block: why, then the command that does it."""
-    if not lines:
-        return
-    out.print(Text("Next:", style="bold"))
-    for why, command in lines:
-        out.print(Text.assemble("  ", why, "  ", (command, "cyan")))
+    if not steps:
+        return []
+    return [
+        line("Next:", style="bold"),
+        *(line("  ", why, "  ", (command, "cyan")) for why, command in steps),
+    ]
 
 
 def print_close(view: CloseView) -> None:
     """A close recorded, and the nudge to ask now."""
-    out = console()
     value = f", {format_amount(view.value_cents)}" if view.value_cents else ""
     title = f" “{view.title}”" if view.title else ""
-    out.print(
-        Text(
-            f"Recorded a {view.result} deal with {view.contact.label}{title}{value} "
-            f"on {view.closed_on}."
-        )
-    )
     situation = ScriptSituation(view.result)
-    _next(
-        out,
+    print_lines(
         [
-            ("Ask while it is fresh:", f"reftrack ask {view.contact.typed}"),
-            ("How to put it:", f"reftrack script --for {situation}"),
-        ],
+            line(
+                f"Recorded a {view.result} deal with {view.contact.label}{title}{value} "
+                f"on {view.closed_on}."
+            ),
+            *_next(
+                [
+                    ("Ask while it is fresh:", f"reftrack ask {view.contact.typed}"),
+                    ("How to put it:", f"reftrack script --for {situation}"),
+                ]
+            ),
+        ]
     )
 
 
 def print_ask(recorded: Any) -> None:
     """An ask recorded, the referrals it brought, and the steps that follow."""
-    out = console()
     ask: AskView = recorded.ask
     close = ""
     if ask.close and ask.close.closed_on == ask.asked_on:
@@ -66,14 +66,15 @@ def print_ask(recorded: Any) -> None:
     elif ask.close:
         close = f", after the {ask.close.result} deal of {ask.close.closed_on}"
     created = {c.id for c in recorded.new_contacts}
+    lines: list[Line] = []
     if ask.contact.id in created:
-        out.print(Text(f"Added {ask.contact.label} as a new contact."))
-    out.print(Text(f"Asked {ask.contact.label} on {ask.asked_on}{close}: {ask.outcome}."))
+        lines.append(line(f"Added {ask.contact.label} as a new contact."))
+    lines.append(line(f"Asked {ask.contact.label} on {ask.asked_on}{close}: {ask.outcome}."))
     for referral in ask.referrals:
         marker = " (new contact)" if referral.prospect.id in created else ""
-        out.print(Text(f"  referral #{referral.id}: {referral.prospect.label}{marker}"))
+        lines.append(line(f"  referral #{referral.id}: {referral.prospect.label}{marker}"))
         if already := already_open_line(referral, recorded.open_before):
-            out.print(already)
+            lines.append(line(already, style="yellow"))
     steps: list[tuple[str, str]] = []
     for referral in ask.referrals:
         steps.append(
@@ -91,16 +92,17 @@ def print_ask(recorded: Any) -> None:
                 f"reftrack template email {ask.contact.typed}",
             )
         )
-    _next(out, steps)
+    lines += _next(steps)
     count = recorded.asks_that_day
     when = "today" if recorded.today else f"on {ask.asked_on}"
     goal = recorded.daily_goal
     if goal:
         verdict = "daily goal met." if count >= goal else "keep going."
-        line = f"{count} of {plural(goal, 'ask')} {when}: {verdict}"
+        tally = f"{count} of {plural(goal, 'ask')} {when}: {verdict}"
     else:
-        line = f"{plural(count, 'ask')} {when}. Keep going."
-    out.print(Text(line, style="dim"))
+        tally = f"{plural(count, 'ask')} {when}. Keep going."
+    lines.append(line(tally, style="dim"))
+    print_lines(lines)
 
 
 def referral_document(
@@ -129,6 +131,11 @@ def referral_document(
 
 def print_referrals(views: list[ReferralView]) -> None:
     """Referrals one a row."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from reftrack.render.output import console, keep_whole
+
     out = console()
     if not views:
         out.print("No referrals here yet. Ask for some: reftrack ask NAME")
@@ -155,18 +162,16 @@ def print_referral_added(
     view: ReferralView, created: bool, earlier: Sequence[ReferralView] = ()
 ) -> None:
     """A referral recorded without an ask (and any open one of the same prospect)."""
-    out = console()
     marker = " (new contact)" if created else ""
-    out.print(
-        Text(
+    lines = [
+        line(
             f"Referral #{view.id}: {view.prospect.label}{marker}, "
             f"from {view.referrer.label}, on {view.received_on}."
         )
-    )
+    ]
     if already := already_open_line(view, earlier):
-        out.print(already)
-    _next(
-        out,
+        lines.append(line(already, style="yellow"))
+    lines += _next(
         [
             (
                 f"Contact {view.prospect.label}:",
@@ -175,15 +180,13 @@ def print_referral_added(
             (f"Thank {view.referrer.label}:", f"reftrack thank {view.referrer.typed}"),
         ],
     )
+    print_lines(lines)
 
 
 def print_referral_moved(view: ReferralView) -> None:
     """A status change, and the reminder to tell the referrer."""
-    out = console()
     value = f" ({format_amount(view.value_cents)})" if view.value_cents else ""
-    out.print(
-        Text(f"Referral #{view.id} {view.prospect.label} is now {stage(view.status)}{value}.")
-    )
+    moved = line(f"Referral #{view.id} {view.prospect.label} is now {stage(view.status)}{value}.")
     steps = [
         (f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")
     ]
@@ -193,40 +196,43 @@ def print_referral_moved(view: ReferralView) -> None:
         steps.append(
             (f"Then ask {view.prospect.label} too:", f"reftrack ask {view.prospect.typed}")
         )
-    _next(out, steps)
+    print_lines([moved, *_next(steps)])
 
 
 def print_referrer_informed(views: list[ReferralView]) -> None:
     """Reports to referrers recorded, one line each."""
-    out = console()
-    for view in views:
-        out.print(
-            Text(
+    print_lines(
+        [
+            line(
                 f"Told {view.referrer.label} about {view.prospect.label} "
                 f"({view.status}) on {view.informed_on}."
             )
-        )
+            for view in views
+        ]
+    )
 
 
 def print_thanks(view: ThankYouView) -> None:
     """A thank-you recorded, and which referrals it settles."""
-    out = console()
     what = {"gift": f"a gift ({view.gift})" if view.gift else "a gift", "call": "a call"}.get(
         view.kind, "a note"
     )
-    out.print(Text(f"Thanked {view.contact.label} with {what} on {view.thanked_on}."))
+    lines = [line(f"Thanked {view.contact.label} with {what} on {view.thanked_on}.")]
     if view.covers:
-        out.print(Text("  for " + ", ".join(c.label for c in view.covers)))
+        lines.append(line("  for " + ", ".join(c.label for c in view.covers)))
+    print_lines(lines)
 
 
 def print_given(view: GivenView, count: int) -> None:
     """An introduction given, and how many this contact has had."""
     company = f" ({view.company})" if view.company else ""
-    console().print(
-        Text(
-            f"Introduced {view.contact.label} to {view.prospect}{company} on {view.given_on}. "
-            f"That is {count} introduction{'s' if count != 1 else ''} you have given them."
-        )
+    print_lines(
+        [
+            line(
+                f"Introduced {view.contact.label} to {view.prospect}{company} on {view.given_on}. "
+                f"That is {count} introduction{'s' if count != 1 else ''} you have given them."
+            )
+        ]
     )
 
 
@@ -244,6 +250,11 @@ def share_document(view: ShareView) -> dict[str, Any]:
 
 def print_shares(views: list[ShareView], listing: bool) -> None:
     """Shares recorded, or the list of all."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from reftrack.render.output import console, keep_whole
+
     out = console()
     if not listing:
         for v in views:
@@ -287,6 +298,11 @@ def _factor(value: int | None) -> str:
 
 def print_scores(views: list[ScoreView], listing: bool) -> None:
     """Scorecards, strongest first, marking those ready for a commitment ask."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from reftrack.render.output import console, keep_whole
+
     out = console()
     if not views:
         out.print("No scorecards yet: reftrack score NAME --liking 4 --credibility 5")
@@ -318,6 +334,8 @@ def print_phrasing(
     out: Console, contact: str, situation: ScriptSituation, ideal_customer: str
 ) -> None:
     """One phrasing to use now, before the rep asks."""
+    from rich.text import Text
+
     first = phrasings(situation, ideal_customer)[0]
     out.print(Text.assemble(("Try: ", "bold"), f"“{first}”"))
 

@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Span, Text
 
 from reftrack.render.safe import visible
+from reftrack.render.words import plural as plural  # its home is free of Rich
 
 
 def plain_terminal() -> bool:
@@ -121,11 +122,6 @@ def keep_whole(table: Table, *whole: int) -> Table:
             words = [w for c in cells for w in (c.plain if isinstance(c, Text) else str(c)).split()]
             column.min_width = max(map(cell_len, words), default=0)
     return table
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """A count and its noun, agreeing: 1 ask, 2 asks, 0 asks."""
-    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def json_default(value: Any) -> Any:

@@ -26,7 +26,7 @@ from reftrack.services.referrals import (
 )
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import ask_view, close_view, referral_views
-from reftrack.store import queries
+from reftrack.store import queries, reads
 from reftrack.store.models import Ask, Close, Contact, Referral
 
 
@@ -40,7 +40,7 @@ def record_close(
     crm_id: str | None = None,
 ) -> CloseView:
     """Record a won or lost deal."""
-    with rt.transaction() as session:
+    with rt.read(before_write=True) as session:  # names resolved on the fast path
         contact = resolve_contact(session, rt, name)
     with rt.transaction(write=True) as session:
         close = _add_close(session, rt, contact, on, result, title, value_cents, crm_id)
@@ -173,7 +173,7 @@ def _add_asked(session: Session, rt: Runtime, draft: AskDraft) -> tuple[ContactR
 def _next_working_day(session: Session, rt: Runtime, day: date) -> date:
     """The day itself if it is a working day, else the next one, by the rep's days off."""
     reach = day + timedelta(days=NEXT_WORKING_REACH)
-    off = {d.day for d in queries.days_off(session, rt.rep, day, reach)}
+    off = {d.day for d in reads.queries.days_off(session, rt.rep, day, reach)}
     return next_working_day(day, rt.settings.workdays, off)
 
 
@@ -185,7 +185,10 @@ def follow_up_day(session: Session, rt: Runtime, asked_on: date) -> date:
 def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     """Record an ask (and the close it follows, when given), and each name it brought."""
     outcome = ask_outcome(draft.outcome, draft.referrals, draft.follow_up_on, draft.on)
-    with rt.transaction() as session:
+    # These reads are all on the fast path (stdlib sqlite3, SQL compiled ahead): a write
+    # pays for SQLModel, but not for compiling the statements of its reads (issue 12).
+    # `--add` looks a name up by its fold, a read only the full path has.
+    with rt.transaction() if draft.add else rt.read(before_write=True) as session:
         contact = _asked_contact(session, rt, draft)
         follow_up = draft.follow_up_on
         if follow_up is None and outcome in FOLLOWED_UP:

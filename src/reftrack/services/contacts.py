@@ -21,7 +21,7 @@ from reftrack.errors import AmbiguousContact, ContactNotFound, ReftrackError
 from reftrack.kinds import ContactKind
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import contact_card, contact_cards
-from reftrack.store import queries
+from reftrack.store import queries, reads
 from reftrack.store.db import inserted
 from reftrack.store.models import Contact, ImportantDate
 
@@ -45,9 +45,10 @@ def resolve_contact(
     session: Session, rt: Runtime, query: str, include_archived: bool = False
 ) -> ContactRef:
     """The one contact a typed name means, asking the rep to pick on a terminal if need be."""
+    # On either path: a write resolves its names in a read on the fast one (issue 12).
     refs = [
         ContactRef(id, name, company)
-        for id, name, company in queries.contact_names(session, rt.rep, include_archived)
+        for id, name, company in reads.queries.contact_names(session, rt.rep, include_archived)
     ]
     match = match_name(query, refs)
     if match.found:

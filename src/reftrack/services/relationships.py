@@ -74,7 +74,7 @@ def record_given(
     note: str | None = None,
 ) -> tuple[GivenView, int]:
     """Record an introduction given to a contact; also return how many they have had."""
-    with rt.transaction() as session:
+    with rt.read(before_write=True) as session:  # the name resolved on the fast path (issue 12)
         contact = resolve_contact(session, rt, name)
     with rt.transaction(write=True) as session:
         row = GivenReferral(

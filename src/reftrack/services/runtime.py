@@ -161,17 +161,21 @@ class Runtime:
         return self.now.in_timezone("UTC")
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, before_write: bool = False) -> Iterator[Session]:
         """A read transaction for a read a rep waits for (`today`, `goal show`).
 
         On a SQLite file at this reftrack's schema it runs on the stdlib sqlite3 module
         and yields a `store.fast.FastSession`, which only `store.reads.queries` and the
         session's `info` are used on; anywhere else it is `transaction()` (ARCHITECTURE
         rule 13). SQLModel, SQLAlchemy and Alembic are then never imported.
+        `before_write`: the reads of a command that writes next, on the fast path only
+        where it may write, so a file it may not is refused first, as it always was.
         """
         from reftrack.store import fast
 
-        session = None if self._engine is not None else fast.open_session(self.location)
+        session = None
+        if self._engine is None and (not before_write or self._may_write()):
+            session = fast.open_session(self.location)
         if session is None:
             with self.transaction() as full:
                 yield full
@@ -180,6 +184,13 @@ class Runtime:
             yield cast("Session", session)
         finally:
             session.close()
+
+    def _may_write(self) -> bool:
+        """Whether this is a SQLite file reftrack may write (`store.files.writable`)."""
+        from reftrack.store import fast, files
+
+        path = fast.sqlite_file(self.location)
+        return path is not None and path.is_file() and files.writable(path)
 
     def close(self) -> None:
         """Let go of the database."""

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Dialect, Index, Integer, String, UniqueConstraint, event, inspect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+from sqlmodel._compat import SQLModelConfig
 
 from reftrack.errors import DatabaseProblem
 from reftrack.kinds import (
@@ -65,12 +66,24 @@ class EnumText(TypeDecorator[Any]):
 MONEY = BigInteger().with_variant(Integer(), "sqlite")
 
 
+class Table(SQLModel):
+    """The base of every table: rows are built without validation, so none is prepared.
+
+    SQLModel never validates a table row (it constructs it), yet pydantic would build each
+    table's validator and serializer as the class is made: most of the cost of importing
+    this module. `defer_build` leaves that to a first use that never comes on a command's
+    path (issue 12); a `model_validate` would still build it then.
+    """
+
+    model_config = SQLModelConfig(from_attributes=True, defer_build=True)
+
+
 def folded(text: str | None) -> str:
     """Text as names are compared: without case, the same on every database (no lower())."""
     return (text or "").casefold()
 
 
-class Contact(SQLModel, table=True):
+class Contact(Table, table=True):
     """A person the rep asks, thanks, refers or is referred to.
 
     `folded_name` and `folded_company` are the name and company as compared (see `folded`),
@@ -115,7 +128,7 @@ def _fold_changed(_mapper: Any, _connection: Any, contact: Contact) -> None:
         _fold_new(_mapper, _connection, contact)
 
 
-class ImportantDate(SQLModel, table=True):
+class ImportantDate(Table, table=True):
     """A yearly date of a contact worth remembering: a birthday, an anniversary."""
 
     __tablename__ = "important_date"
@@ -133,7 +146,7 @@ class ImportantDate(SQLModel, table=True):
     year: int | None = None
 
 
-class Close(SQLModel, table=True):
+class Close(Table, table=True):
     """A deal that ended, won or lost."""
 
     __tablename__ = "close"
@@ -153,7 +166,7 @@ class Close(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Ask(SQLModel, table=True):
+class Ask(Table, table=True):
     """One request for referrals, to one contact, on one day."""
 
     __tablename__ = "ask"
@@ -175,7 +188,7 @@ class Ask(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Referral(SQLModel, table=True):
+class Referral(Table, table=True):
     """A prospect introduced to the rep by a referrer, followed through the pipeline."""
 
     __tablename__ = "referral"
@@ -201,7 +214,7 @@ class Referral(SQLModel, table=True):
     recorded_at: datetime
 
 
-class ReferralEvent(SQLModel, table=True):
+class ReferralEvent(Table, table=True):
     """The dated history of a referral: each status change and each report to its referrer."""
 
     __tablename__ = "referral_event"
@@ -220,7 +233,7 @@ class ReferralEvent(SQLModel, table=True):
     recorded_at: datetime
 
 
-class ThankYou(SQLModel, table=True):
+class ThankYou(Table, table=True):
     """A note, gift or call thanking a contact, maybe for one referral."""
 
     __tablename__ = "thank_you"
@@ -241,7 +254,7 @@ class ThankYou(SQLModel, table=True):
     recorded_at: datetime
 
 
-class GivenReferral(SQLModel, table=True):
+class GivenReferral(Table, table=True):
     """An introduction the rep gave to a contact: reciprocity, giving to get."""
 
     __tablename__ = "given_referral"
@@ -260,7 +273,7 @@ class GivenReferral(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Share(SQLModel, table=True):
+class Share(Table, table=True):
     """A piece of content sent to a contact as a soft referral, and whether they passed it on."""
 
     __tablename__ = "share"
@@ -279,7 +292,7 @@ class Share(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Score(SQLModel, table=True):
+class Score(Table, table=True):
     """A dated scorecard of a relationship: liking, reciprocity, credibility, commitment (1–5)."""
 
     __tablename__ = "score"
@@ -300,7 +313,7 @@ class Score(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Goal(SQLModel, table=True):
+class Goal(Table, table=True):
     """A referral target per period, in force from a day until a later goal replaces it.
 
     One goal per rep and first day: setting another on that day replaces it.
@@ -318,7 +331,7 @@ class Goal(SQLModel, table=True):
     recorded_at: datetime
 
 
-class DayOff(SQLModel, table=True):
+class DayOff(Table, table=True):
     """A day that is not a working day: a holiday, leave."""
 
     __tablename__ = "day_off"
@@ -331,7 +344,7 @@ class DayOff(SQLModel, table=True):
     recorded_at: datetime
 
 
-class Operation(SQLModel, table=True):
+class Operation(Table, table=True):
     """One command that wrote, as the operation journal keeps it for `undo`."""
 
     __tablename__ = "operation"
@@ -344,7 +357,7 @@ class Operation(SQLModel, table=True):
     undone_at: datetime | None = None
 
 
-class OperationChange(SQLModel, table=True):
+class OperationChange(Table, table=True):
     """One row a journaled command inserted, updated or deleted, with its values around it.
 
     `before` and `after` are the row's columns as JSON, as the database held them: `before`
@@ -365,7 +378,7 @@ class OperationChange(SQLModel, table=True):
     after: str | None = None
 
 
-class PutOff(SQLModel, table=True):
+class PutOff(Table, table=True):
     """A `today` item put off: snoozed until a day, or dismissed (`until` empty).
 
     `state` is what the item looked like when dismissed (a balance, a date's year): a

@@ -16,6 +16,10 @@ def name_order(name: str, id: int) -> tuple[str, str, int]:
     Letters first, compared without case or accents ("émile" beside "Emma"), then the name
     itself by code point (so "Ann" and "ann" keep one order), then the id.
     """
+    if name.isascii():
+        # No accents to take off, and casefold is lower: the same key, without the walk
+        # over every character that made sorting 3,000 names cost 8 ms of each write.
+        return name.lower(), name, id
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return plain.casefold(), name, id
 

@@ -1,18 +1,19 @@
-"""Goals, days off and the morning list, as text a rep reads at a glance, or JSON."""
+"""Goals, days off and the morning list, as text a rep reads at a glance, or JSON.
+
+Rich is imported by the functions that print text: `today --json` and `goal show --json`
+build documents only and are reads a rep waits for (issue 12).
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from rich.text import Text
-
 from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
 from reftrack.domain.put_off import item_key
 from reftrack.domain.reminders import Agenda, Reminder
 from reftrack.kinds import EntryKind, Period
-from reftrack.render.output import console
 from reftrack.render.reminders import reminder_command, reminder_text
 
 BASIS = {
@@ -94,6 +95,10 @@ def print_goal(
     verb: str | None = None,
 ) -> None:
     """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     if status is None or week is None:
         out.print("No goal in force. Set one: reftrack goal set --referrals 8 --per month")
@@ -148,6 +153,10 @@ def print_goal(
 
 def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> None:
     """What a goal set late in its period asks each day, and the two ways to ease it."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     period = f"{end:%B}" if status.period == Period.month else f"this {status.period}"
     days = "working day" if left == 1 else f"{left} working days"
     article = "the 1" if left == 1 else "the"
@@ -177,6 +186,10 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
 
 def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
     """Days off, one a line."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     if not days:
         out.print("No days off ahead. Add one: reftrack off 2026-12-24..2026-12-26 --note holidays")
@@ -187,6 +200,10 @@ def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
 
 def print_days_off_changed(changed: list[date], already: list[date], removed: bool) -> None:
     """Which days were taken off (or put back), and which already were."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     verb = "Working again" if removed else "Off"
     if changed:
@@ -252,6 +269,10 @@ TODAY_LIMIT = 20
 
 def print_today(agenda: Agenda, show_all: bool = False) -> None:
     """The morning list: the numbers, then the most pressing things first (20 unless all)."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     p = agenda.progress
     out.print(Text(f"{agenda.day:%A} {agenda.day.day} {agenda.day:%B %Y}", style="bold"))
@@ -305,6 +326,10 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
 
 def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
     """Each item with its marker (`!` overdue), and under it the command that clears it."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     for item in items:
         marker = "!" if item.overdue(agenda.day) else "-"
@@ -317,6 +342,10 @@ def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
 
 def _print_held_back(agenda: Agenda) -> None:
     """On a non-working day, how many items wait for the next working day."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     if agenda.hidden_until_working_day:
         console().print(
             Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
@@ -325,6 +354,10 @@ def _print_held_back(agenda: Agenda) -> None:
 
 def _print_put_off(agenda: Agenda) -> None:
     """How many items the rep snoozed or dismissed, and where to see them."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     counts = [
         f"{count} {what}"
         for count, what in ((agenda.snoozed, "snoozed"), (agenda.dismissed, "dismissed"))

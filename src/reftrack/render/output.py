@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import stat
-import sys
 from collections.abc import Iterable
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +16,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Span, Text
 
+from reftrack.render.jsonout import emit_json as emit_json
+from reftrack.render.jsonout import json_default as json_default
+from reftrack.render.jsonout import json_text as json_text
 from reftrack.render.safe import visible
 
 
@@ -126,28 +124,6 @@ def keep_whole(table: Table, *whole: int) -> Table:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """A count and its noun, agreeing: 1 ask, 2 asks, 0 asks."""
     return f"{count} {noun if count == 1 else many or noun + 's'}"
-
-
-def json_default(value: Any) -> Any:
-    """Turn dates, enums and dataclasses into JSON values."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    raise TypeError(f"cannot turn {type(value).__name__} into JSON")
-
-
-def json_text(document: Any) -> str:
-    """One JSON document as text, dates in ISO 8601, ending in a newline."""
-    return json.dumps(document, default=json_default, ensure_ascii=False, indent=2) + "\n"
-
-
-def emit_json(document: Any) -> None:
-    """Print one JSON document on stdout and nothing else."""
-    sys.stdout.write(json_text(document))
-    sys.stdout.flush()
 
 
 def write_private(path: Path, text: str | bytes) -> None:

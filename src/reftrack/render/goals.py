@@ -7,14 +7,16 @@ build documents only and are reads a rep waits for (issue 12).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
-from reftrack.domain.put_off import item_key
-from reftrack.domain.reminders import Agenda, Reminder
 from reftrack.kinds import EntryKind, Period
-from reftrack.render.reminders import reminder_command, reminder_text
+
+if TYPE_CHECKING:
+    # The morning list's rules and wording are imported by its functions alone: `goal show`
+    # needs none of them, and they are most of what the domain costs to import (issue 12).
+    from reftrack.domain.reminders import Agenda, Reminder
 
 BASIS = {
     "fixed": "the fixed rate of this goal",
@@ -229,6 +231,9 @@ def days_off_changed_document(
 
 def today_document(agenda: Agenda) -> dict[str, Any]:
     """`today --json`: the date, the items, the progress."""
+    from reftrack.domain.put_off import item_key
+    from reftrack.render.reminders import reminder_command, reminder_text
+
     p = agenda.progress
     return {
         "date": agenda.day,
@@ -328,7 +333,9 @@ def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
     """Each item with its marker (`!` overdue), and under it the command that clears it."""
     from rich.text import Text
 
+    from reftrack.domain.put_off import item_key
     from reftrack.render.output import console
+    from reftrack.render.reminders import reminder_command, reminder_text
 
     out = console()
     for item in items:

@@ -6,20 +6,24 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Span, Text
 
 from reftrack.render.jsonout import emit_json as emit_json
 from reftrack.render.jsonout import json_default as json_default
 from reftrack.render.jsonout import json_text as json_text
 from reftrack.render.safe import visible
+
+if TYPE_CHECKING:
+    # rich.table is a fifth of what Rich costs to import; `today` and `goal show` print no
+    # table, so it is imported where a table is built (issue 12).
+    from rich.table import Table
 
 
 def plain_terminal() -> bool:
@@ -50,7 +54,9 @@ def _visible_renderable(renderable: Any) -> Any:
         return visible(renderable)
     if isinstance(renderable, Text):
         return visible_text(renderable)
-    if isinstance(renderable, Table):
+    # A table can only be printed once rich.table is imported: no need to import it here.
+    tables = sys.modules.get("rich.table")
+    if tables is not None and isinstance(renderable, tables.Table):
         for column in renderable.columns:
             column.header = _visible_renderable(column.header)
             column._cells[:] = [_visible_renderable(cell) for cell in column._cells]
@@ -112,6 +118,8 @@ def keep_whole(table: Table, *whole: int) -> Table:
     """Fit a table to the width without cutting a date or a number: the columns `whole` are
     at least as wide as their widest word (a date, an amount), and every column folds its
     text onto more lines instead of ending it with "…"."""
+    from rich.cells import cell_len
+
     for index, column in enumerate(table.columns):
         column.overflow = "fold"
         if index in whole:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from reftrack import clock, config
-from reftrack.domain.contacts import ContactRef
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -18,10 +17,13 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from reftrack.domain.contacts import ContactRef
     from reftrack.store.journal import JournalEntry
 
 # Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
-Chooser = Callable[[str, list[ContactRef], bool], ContactRef | None]
+# Quoted: the domain's contact values are not imported for this alone (`goal show` needs
+# none of them; issue 12).
+Chooser = Callable[[str, list["ContactRef"], bool], "ContactRef | None"]
 
 
 def default_database() -> Path:

@@ -36,6 +36,7 @@ def main() -> int:
 
     import reftrack.render.charts
     import reftrack.render.goals
+    import reftrack.render.lines
     import reftrack.render.output
     from reftrack.config import set_value
     from reftrack.render.summary import summary_text
@@ -60,6 +61,8 @@ def main() -> int:
         )
         for module in (reftrack.render.goals, reftrack.render.charts, reftrack.render.output):
             module.console = lambda stderr=False, _c=recording: _c  # type: ignore[attr-defined]
+        # Lines go through Rich (and so into the recording) even though stdout is no terminal.
+        reftrack.render.lines.styles_off = lambda: False  # type: ignore[assignment]
         draw(recording)
         target = out_dir / f"{name}.svg"
         target.write_text(recording.export_svg(title=title))

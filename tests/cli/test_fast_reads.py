@@ -99,6 +99,33 @@ def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: 
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "absent"),
+    [
+        (["today"], ("pendulum", "rich.table")),
+        (["goal", "show"], ("pendulum", "rich.table", "reftrack.domain.reminders")),
+        (["today", "--json"], ("pendulum", "rich")),
+        (["goal", "show", "--json"], ("pendulum", "rich")),
+        (["--help"], ("reftrack.cli.goals", "reftrack.cli.loop", "rich")),
+    ],
+)
+def test_a_read_a_rep_waits_for_imports_only_what_it_shows(
+    demo: dict[str, str], command: list[str], absent: tuple[str, ...]
+) -> None:
+    """What issue 12 took off these paths stays off: pendulum, Rich for JSON, the rest."""
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['reftrack', *{command!r}]\n"
+        "try:\n"
+        "    runpy.run_module('reftrack', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {absent!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], env=demo, capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
 def test_the_full_path_serves_a_database_due_for_a_migration(rep: Rep) -> None:
     from reftrack.store import fast
 

@@ -43,3 +43,12 @@ def test_a_usage_error_says_where_help_is(rep: Rep, args: list[str], where: str)
     result = rep.run(args)
     assert result.exit_code == 2
     assert where in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_command_list_matches_each_commands_own_help() -> None:
+    """`reftrack --help` lists SUMMARIES without importing the commands: it must not drift."""
+    from reftrack.cli import SUMMARIES, _target, first_help_line
+
+    assert list(SUMMARIES) == list(COMMANDS)
+    for name in COMMANDS:
+        assert SUMMARIES[name] == first_help_line(_target(name)), name

@@ -338,7 +338,8 @@ def test_week_bounds(day: str, week_start: int, first: str, last: str) -> None:
 @given(day=st.dates(date(1900, 1, 8), date(2200, 12, 24)), week_start=st.integers(0, 6))
 def test_a_week_is_seven_days_from_week_start_around_the_day(day: date, week_start: int) -> None:
     first, last = week_bounds(day, week_start)
-    assert type(first) is pendulum.Date
+    # Plain dates: a period is date arithmetic, and `today` must not import pendulum (issue 12).
+    assert type(first) is date
     assert (last - first).days == 6
     assert first.weekday() == week_start
     assert first <= day <= last
@@ -377,8 +378,8 @@ def test_a_week_period_follows_week_start() -> None:
 def test_period_bounds_take_plain_dates() -> None:
     first, last = period_bounds(date(2026, 11, 25), "month", MONDAY)
     assert (first, last) == (d("2026-11-01"), d("2026-11-30"))
-    assert type(first) is pendulum.Date
-    assert type(last) is pendulum.Date
+    assert type(first) is date
+    assert type(last) is date
 
 
 def test_an_unknown_period_is_refused() -> None:
@@ -397,8 +398,9 @@ def test_periods_hold_the_day_and_tile_the_calendar(
     first, last = period_bounds(day, period, week_start)
     assert first <= day <= last
     # The day before a period belongs to the previous one, the day after to the next.
-    assert period_bounds(first.subtract(days=1), period, week_start)[1] == first.subtract(days=1)
-    assert period_bounds(last.add(days=1), period, week_start)[0] == last.add(days=1)
+    before, after = first - timedelta(days=1), last + timedelta(days=1)
+    assert period_bounds(before, period, week_start)[1] == before
+    assert period_bounds(after, period, week_start)[0] == after
 
 
 # --- working days ----------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import sys
@@ -59,6 +58,58 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The first line of each command's help, as `reftrack --help` lists it. Kept here so that
+# --help reads no command module: importing them all and building their Typer apps was
+# most of what --help cost beyond `import typer` (issue 12). tests/cli/test_help_text.py
+# fails when a line here no longer matches the command's own help.
+SUMMARIES: dict[str, str] = {
+    "today": "Your morning list: whom to ask, follow up, contact, inform and thank, with progress.",
+    "ask": "Record an ask for referrals, right after a close (--won/--lost records the close too).",
+    "close": "Record a won (or --lost) deal; then ask for referrals.",
+    "referral": "Referrals received: add, list, update their status, inform the referrer.",
+    "thank": "Thank a contact: a note (default), a --gift or a --call.",
+    "give": "Record an introduction you gave a contact: give to get.",
+    "share": "Log content sent to contacts as a soft referral; `share list` lists them.",
+    "score": (
+        "Score a relationship (Liking, Reciprocity, Credibility, Commitment); `score list` ranks."
+    ),
+    "script": "Good ways to ask for a referral, for the situation you are in.",
+    "template": (
+        "A ready-to-send message: a forwardable intro email, a thank-you note, an introduction."
+    ),
+    "goal": "Set a referral goal and see what it asks of you.",
+    "off": "Days off (holidays, leave) that are not working days.",
+    "snooze": "Put an item of `today` off until a day (--until DATE or --days N).",
+    "done": "Dismiss an item of `today` that needs no record (a card sent outside reftrack).",
+    "unsnooze": "Bring back an item snoozed or dismissed.",
+    "summary": (
+        "The weekly review: closes, asks, coverage, referrals, thanks, goal, streak, open loops."
+    ),
+    "stats": "Charts: asks per day as a calendar heatmap, weekly asks against the goal, the funnel",
+    "log": (
+        "Everything recorded — closes, asks, referrals, thank-yous, gifts, shares — newest first."
+    ),
+    "undo": "Take back the whole of the last command that wrote; again, and it walks further back.",
+    "edit": "Change a recorded entry: each kind takes the options that make sense for it.",
+    "delete": "Delete a recorded entry; one others hang on needs --cascade, which lists them.",
+    "contact": "Add, list, show, edit and archive contacts.",
+    "import": "Import contacts and closed deals: HubSpot, Salesforce, Pipedrive, any CSV, vCards.",
+    "export": "Export everything you recorded: JSON (restored by `reftrack import`) or CSV.",
+    "config": "Show and change settings (rep, timezone, workdays, thresholds…).",
+    "cron": (
+        "Run the weekly summary, the morning list and a calendar refresh from cron, unattended."
+    ),
+    "calendar": (
+        "An iCalendar (.ics) file: each reminder `today` will show in the next days, on its"
+    ),
+    "backup": "Copy the database to a private file, consistently even while reftrack writes.",
+    "restore": "Put a backup in place of the database; the replaced file is kept aside.",
+    "demo": "Fill a database with generated history and show today, last week's summary and stats.",
+    "init": "Set your name, signature, ideal customer, time zone, working days and a first goal.",
+    "team": "The team on PostgreSQL: each rep's week in counts (for managers); `team add REP`.",
+}
+
+
 def _target(name: str) -> Any:
     module, attribute = COMMANDS[name]
     return getattr(importlib.import_module(module), attribute)
@@ -106,10 +157,14 @@ def _stdout_closed() -> typer.Exit:
     return typer.Exit(0)
 
 
-def _short_help(target: Any, limit: int) -> str:
-    """The first line of a command's help, cut to fit, without building the command."""
+def first_help_line(target: Any) -> str:
+    """The first line of a command's help (a Typer group's, or a function's docstring)."""
     text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
-    first = (text or "").strip().splitlines()[0] if text and text.strip() else ""
+    return (text or "").strip().splitlines()[0] if text and text.strip() else ""
+
+
+def _short_help(first: str, limit: int) -> str:
+    """A command's first help line, cut to fit."""
     return first if len(first) <= limit else first[: max(0, limit - 3)].rstrip() + "..."
 
 
@@ -185,9 +240,9 @@ class ReftrackGroup(TyperGroup):
         return command
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """List the commands with their first help line, building none of them."""
+        """List the commands with their first help line, importing none of them."""
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, _short_help(_target(name), limit)) for name in COMMANDS]
+        rows = [(name, _short_help(SUMMARIES[name], limit)) for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -195,6 +250,8 @@ class ReftrackGroup(TyperGroup):
         """Resolve a command; a typo gets the nearest names."""
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-"):
+            import difflib
+
             close = difflib.get_close_matches(name, list(COMMANDS), n=3)
             hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
             raise typer.BadParameter(

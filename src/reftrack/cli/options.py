@@ -36,7 +36,7 @@ Value = Annotated[
 def emit(json: bool, document: Callable[[], Any], text: Callable[[], None]) -> None:
     """Print a command's result: one JSON document with --json, else the rep's text."""
     if json:
-        from reftrack.render.output import emit_json
+        from reftrack.render.jsonout import emit_json
 
         emit_json(document())
     else:

@@ -1,6 +1,10 @@
-"""Dates as a rep types them, periods and working days; pure rules on pendulum dates.
+"""Dates as a rep types them, periods and working days; pure rules on dates.
 
 Weekdays are numbered 0 = Monday … 6 = Sunday everywhere in reftrack.
+
+Periods, weeks and working days are plain `datetime.date` arithmetic; pendulum is imported
+only to read a date a rep typed. `today` and `goal show` then never import it: it is a
+tenth of what such a read costs (issue 12).
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import pendulum
+from typing import TYPE_CHECKING
 
 from reftrack.domain.weekdays import parse_weekday
 from reftrack.errors import UsageProblem
 from reftrack.kinds import Period
+
+if TYPE_CHECKING:
+    import pendulum
 
 ACCEPTED = "use YYYY-MM-DD, today, yesterday, +3d, -2w or a weekday name like friday"
 ACCEPTED_MONTH_DAY = "use MM-DD (a day every year, e.g. 03-14) or YYYY-MM-DD"
@@ -36,6 +42,8 @@ def _plain(day: date) -> date:
 
 def _as_pendulum(day: date) -> pendulum.Date:
     """The same calendar day as a pendulum.Date."""
+    import pendulum
+
     return pendulum.date(day.year, day.month, day.day)
 
 
@@ -82,9 +90,9 @@ def within_reach(day: date, text: str, option: str) -> None:
         )
 
 
-def parse_date(text: str, today: pendulum.Date, option: str = "date") -> pendulum.Date:
+def parse_date(text: str, today: date, option: str = "date") -> pendulum.Date:
     """Read a date the way a rep types it, relative to `today`."""
-    day = _parse_date(text, today, option)
+    day = _parse_date(text, _as_pendulum(today), option)
     within_reach(day, text, option)
     return day
 
@@ -105,7 +113,7 @@ def _parse_date(text: str, today: pendulum.Date, option: str = "date") -> pendul
         problem = _calendar_problem(year, month, day)
         if problem:
             raise UsageProblem(f"{option}: {shown} is not a date ({problem})")
-        return pendulum.date(year, month, day)
+        return _as_pendulum(date(year, month, day))
     relative = _RELATIVE.fullmatch(typed)
     if relative:
         sign, amount, unit = relative.groups()
@@ -183,7 +191,7 @@ LONGEST_RANGE_DAYS = 366
 
 
 def parse_date_range(
-    text: str, today: pendulum.Date, option: str = "date"
+    text: str, today: date, option: str = "date"
 ) -> tuple[pendulum.Date, pendulum.Date]:
     """Read `DATE` or `DATE..DATE` into (first day, last day), both included."""
     first_text, separator, last_text = text.partition("..")
@@ -202,28 +210,26 @@ def parse_date_range(
     return first, last
 
 
-def week_bounds(day: date, week_start: int) -> tuple[pendulum.Date, pendulum.Date]:
+def week_bounds(day: date, week_start: int) -> tuple[date, date]:
     """The seven days containing `day`, starting on weekday `week_start`."""
-    day = _as_pendulum(day)
-    start = day.subtract(days=(day.weekday() - week_start) % 7)
-    return start, start.add(days=6)
+    start = _plain(day) - timedelta(days=(day.weekday() - week_start) % 7)
+    return start, start + timedelta(days=6)
 
 
-def period_bounds(
-    day: date, period: Period, week_start: int
-) -> tuple[pendulum.Date, pendulum.Date]:
+def period_bounds(day: date, period: Period, week_start: int) -> tuple[date, date]:
     """First and last day of the week, month, quarter or year containing `day`."""
-    day = _as_pendulum(day)
+    day = _plain(day)
     if period == Period.week:
         return week_bounds(day, week_start)
     if period == Period.month:
-        return day.start_of(Period.month), day.end_of(Period.month)
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
     if period == Period.quarter:
         first_month = 3 * ((day.month - 1) // 3) + 1
-        start = pendulum.date(day.year, first_month, 1)
-        return start, start.add(months=3).subtract(days=1)
+        last_month = first_month + 2
+        last = calendar.monthrange(day.year, last_month)[1]
+        return date(day.year, first_month, 1), date(day.year, last_month, last)
     if period == Period.year:
-        return pendulum.date(day.year, 1, 1), pendulum.date(day.year, 12, 31)
+        return date(day.year, 1, 1), date(day.year, 12, 31)
     raise UsageProblem(f"'{period}' is not a period; use {', '.join(Period)}")
 
 

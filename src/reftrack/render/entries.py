@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.text import Text
 
-from reftrack.domain.entries import Deleted, Edited, EntrySummary, Value
+from reftrack.domain.edits import Deleted, Edited, EntrySummary, Value
 from reftrack.domain.records import format_amount
 from reftrack.kinds import EntryKind
 from reftrack.render.output import console

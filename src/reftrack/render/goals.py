@@ -1,19 +1,24 @@
-"""Goals, days off and the morning list, as text a rep reads at a glance, or JSON."""
+"""Goals, days off and the morning list, as text a rep reads at a glance, or JSON.
+
+Rich is imported by the functions that print text, and `today` and `goal show` print through
+render.lines, which needs it only for a terminal: these are reads a rep waits for, and JSON,
+a pipe or NO_COLOR has no use for Rich (issue 12).
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
-from reftrack.domain.put_off import item_key
-from reftrack.domain.reminders import Agenda, Reminder
 from reftrack.kinds import EntryKind, Period
-from reftrack.render.output import console
-from reftrack.render.reminders import reminder_command, reminder_text
+from reftrack.render.lines import Line, line, print_lines
+
+if TYPE_CHECKING:
+    # The morning list's rules and wording are imported by its functions alone: `goal show`
+    # needs none of them, and they are most of what the domain costs to import (issue 12).
+    from reftrack.domain.reminders import Agenda, Reminder
 
 BASIS = {
     "fixed": "the fixed rate of this goal",
@@ -94,60 +99,54 @@ def print_goal(
     verb: str | None = None,
 ) -> None:
     """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
-    out = console()
     if status is None or week is None:
-        out.print("No goal in force. Set one: reftrack goal set --referrals 8 --per month")
+        print_lines(
+            [line("No goal in force. Set one: reftrack goal set --referrals 8 --per month")]
+        )
         return
     heading = f"{verb}: " if verb else ""
-    out.print(
-        Text(
-            f"{heading}{_plural(status.target, 'referral')} per {status.period} "
-            f"({status.start} to {status.end}){_goal_id(status)}.",
-            style="bold",
-        )
-    )
-    out.print(Text(f"In so far: {status.received} (before {status.day})."))
-    out.print(Text(f"Rate: {rate_text(status)}."))
-    out.print(
-        Text(
-            f"Asks needed: {status.asks_needed} over {status.workdays_left} working "
-            f"day{'s' if status.workdays_left != 1 else ''} left."
-        )
-    )
     today = (
         f"{status.daily_goal} today"
         if status.daily_goal
         else "none today (not a working day or nothing left to do)"
     )
     done_today = f" — {asks_today} done" if asks_today is not None and status.daily_goal else ""
-    out.print(Text(f"Per day: {today}{done_today}."))
     done_week = f" — {asks_week} done" if asks_week is not None else ""
     # A week cut by the end of a period or by a new goal shows what each part adds.
     parts = f" ({', '.join(map(_part_text, week.parts))})" if len(week.parts) > 1 else ""
-    out.print(
-        Text(
-            f"This week ({week.first} to {week.last}): "
-            f"{_plural(week.asks, 'ask')}{parts}{done_week}."
-        )
+    pace = "On pace" if status.on_pace else "Behind pace"
+    print_lines(
+        [
+            line(
+                f"{heading}{_plural(status.target, 'referral')} per {status.period} "
+                f"({status.start} to {status.end}){_goal_id(status)}.",
+                style="bold",
+            ),
+            line(f"In so far: {status.received} (before {status.day})."),
+            line(f"Rate: {rate_text(status)}."),
+            line(
+                f"Asks needed: {status.asks_needed} over {status.workdays_left} working "
+                f"day{'s' if status.workdays_left != 1 else ''} left."
+            ),
+            line(f"Per day: {today}{done_today}."),
+            line(
+                f"This week ({week.first} to {week.last}): "
+                f"{_plural(week.asks, 'ask')}{parts}{done_week}."
+            ),
+            line(
+                f"{pace}: {status.received} in, {status.expected:.1f} expected by now.",
+                style="green" if status.on_pace else "yellow",
+            ),
+        ]
     )
-    if status.on_pace:
-        out.print(
-            Text(
-                f"On pace: {status.received} in, {status.expected:.1f} expected by now.",
-                style="green",
-            )
-        )
-    else:
-        out.print(
-            Text(
-                f"Behind pace: {status.received} in, {status.expected:.1f} expected by now.",
-                style="yellow",
-            )
-        )
 
 
 def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> None:
     """What a goal set late in its period asks each day, and the two ways to ease it."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     period = f"{end:%B}" if status.period == Period.month else f"this {status.period}"
     days = "working day" if left == 1 else f"{left} working days"
     article = "the 1" if left == 1 else "the"
@@ -177,6 +176,10 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
 
 def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
     """Days off, one a line."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     if not days:
         out.print("No days off ahead. Add one: reftrack off 2026-12-24..2026-12-26 --note holidays")
@@ -187,6 +190,10 @@ def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
 
 def print_days_off_changed(changed: list[date], already: list[date], removed: bool) -> None:
     """Which days were taken off (or put back), and which already were."""
+    from rich.text import Text
+
+    from reftrack.render.output import console
+
     out = console()
     verb = "Working again" if removed else "Off"
     if changed:
@@ -212,6 +219,9 @@ def days_off_changed_document(
 
 def today_document(agenda: Agenda) -> dict[str, Any]:
     """`today --json`: the date, the items, the progress."""
+    from reftrack.domain.put_off import item_key
+    from reftrack.render.reminders import reminder_command, reminder_text
+
     p = agenda.progress
     return {
         "date": agenda.day,
@@ -252,9 +262,8 @@ TODAY_LIMIT = 20
 
 def print_today(agenda: Agenda, show_all: bool = False) -> None:
     """The morning list: the numbers, then the most pressing things first (20 unless all)."""
-    out = console()
     p = agenda.progress
-    out.print(Text(f"{agenda.day:%A} {agenda.day.day} {agenda.day:%B %Y}", style="bold"))
+    out = [line(f"{agenda.day:%A} {agenda.day.day} {agenda.day:%B %Y}", style="bold")]
     if p.daily_goal:
         asks = f"Asks today: {p.asks_today} of {p.daily_goal}"
     else:
@@ -264,71 +273,71 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
         pace = "on pace" if p.on_pace else "behind pace"
         parts.append(f"referrals this {p.period}: {p.referrals_in_period} of {p.target} ({pace})")
     parts.append(f"streak: {p.streak} working day{'s' if p.streak != 1 else ''}")
-    out.print(Text(" · ".join(parts)))
+    out.append(line(" · ".join(parts)))
     if p.target is None:
-        out.print(Text("No goal yet: reftrack goal set --referrals 8 --per month", style="dim"))
+        out.append(line("No goal yet: reftrack goal set --referrals 8 --per month", style="dim"))
     if not agenda.working_day:
-        out.print(Text("Not a working day: only what is overdue is shown.", style="dim"))
+        out.append(line("Not a working day: only what is overdue is shown.", style="dim"))
     if not agenda.items:
         if agenda.hidden_until_working_day:
-            out.print(Text("Nothing overdue.", style="green"))
-            _print_held_back(agenda)
+            out.append(line("Nothing overdue.", style="green"))
+            out += _held_back(agenda)
         else:
-            out.print(
-                Text(
-                    "Nothing waiting. A good day to ask someone new for a referral.",
-                    style="green",
+            out.append(
+                line(
+                    "Nothing waiting. A good day to ask someone new for a referral.", style="green"
                 )
             )
-        _print_put_off(agenda)
+        out += _put_off(agenda)
+        print_lines(out)
         return
-    out.print()
+    out.append(line())
     fresh, stale = agenda.fresh, agenda.stale
     shown = fresh if show_all else fresh[:TODAY_LIMIT]
-    _print_items(agenda, shown)
+    out += _items(agenda, shown)
     if len(shown) < len(fresh):
         more = len(fresh) - len(shown)
-        out.print(Text(f"… and {more} more: reftrack today --all", style="dim"))
+        out.append(line(f"… and {more} more: reftrack today --all", style="dim"))
     if stale:
         older = (
             f"{_plural(len(stale), 'older loop')}, more than "
             f"{_plural(agenda.stale_after_days, 'day')} overdue"
         )
         if show_all:
-            out.print(Text(f"{older}:", style="bold"))
-            _print_items(agenda, stale)
+            out.append(line(f"{older}:", style="bold"))
+            out += _items(agenda, stale)
         else:
-            out.print(Text(f"({older}: reftrack today --all)", style="dim"))
-    _print_held_back(agenda)
-    _print_put_off(agenda)
+            out.append(line(f"({older}: reftrack today --all)", style="dim"))
+    out += _held_back(agenda)
+    out += _put_off(agenda)
+    print_lines(out)
 
 
-def _print_items(agenda: Agenda, items: tuple[Reminder, ...]) -> None:
+def _items(agenda: Agenda, items: tuple[Reminder, ...]) -> list[Line]:
     """Each item with its marker (`!` overdue), and under it the command that clears it."""
-    out = console()
+    from reftrack.domain.put_off import item_key
+    from reftrack.render.reminders import reminder_command, reminder_text
+
+    out = []
     for item in items:
         marker = "!" if item.overdue(agenda.day) else "-"
-        line = Text(f"{marker} ")
-        line.append(reminder_text(item))
-        line.append(f" [{item_key(item)}]", style="dim")
-        out.print(line)
-        out.print(Text(f"    {reminder_command(item)}", style="cyan"))
+        out.append(line(f"{marker} ", reminder_text(item), (f" [{item_key(item)}]", "dim")))
+        out.append(line(f"    {reminder_command(item)}", style="cyan"))
+    return out
 
 
-def _print_held_back(agenda: Agenda) -> None:
+def _held_back(agenda: Agenda) -> list[Line]:
     """On a non-working day, how many items wait for the next working day."""
-    if agenda.hidden_until_working_day:
-        console().print(
-            Text(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")
-        )
+    if not agenda.hidden_until_working_day:
+        return []
+    return [line(f"({agenda.hidden_until_working_day} more on your next working day)", style="dim")]
 
 
-def _print_put_off(agenda: Agenda) -> None:
+def _put_off(agenda: Agenda) -> list[Line]:
     """How many items the rep snoozed or dismissed, and where to see them."""
     counts = [
         f"{count} {what}"
         for count, what in ((agenda.snoozed, "snoozed"), (agenda.dismissed, "dismissed"))
         if count
     ]
-    if counts:
-        console().print(Text(f"({', '.join(counts)}: reftrack snooze --list)", style="dim"))
+    return [line(f"({', '.join(counts)}: reftrack snooze --list)", style="dim")] if counts else []

@@ -8,12 +8,11 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from reftrack.domain.history import LogEntry, ReferralStep
 from reftrack.domain.records import (
     AskView,
     CloseView,
     GivenView,
-    LogEntry,
-    ReferralStep,
     ScoreView,
     ShareView,
     ThankYouView,

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import stat
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Span, Text
 
+from reftrack.render.jsonout import emit_json as emit_json
+from reftrack.render.jsonout import json_default as json_default
+from reftrack.render.jsonout import json_text as json_text
 from reftrack.render.safe import visible
 from reftrack.render.words import plural as plural  # its home is free of Rich
+
+if TYPE_CHECKING:
+    # rich.table is a fifth of what Rich costs to import; `today` and `goal show` print no
+    # table, so it is imported where a table is built (issue 12).
+    from rich.table import Table
 
 
 def plain_terminal() -> bool:
@@ -53,7 +55,9 @@ def _visible_renderable(renderable: Any) -> Any:
         return visible(renderable)
     if isinstance(renderable, Text):
         return visible_text(renderable)
-    if isinstance(renderable, Table):
+    # A table can only be printed once rich.table is imported: no need to import it here.
+    tables = sys.modules.get("rich.table")
+    if tables is not None and isinstance(renderable, tables.Table):
         for column in renderable.columns:
             column.header = _visible_renderable(column.header)
             column._cells[:] = [_visible_renderable(cell) for cell in column._cells]
@@ -115,6 +119,8 @@ def keep_whole(table: Table, *whole: int) -> Table:
     """Fit a table to the width without cutting a date or a number: the columns `whole` are
     at least as wide as their widest word (a date, an amount), and every column folds its
     text onto more lines instead of ending it with "…"."""
+    from rich.cells import cell_len
+
     for index, column in enumerate(table.columns):
         column.overflow = "fold"
         if index in whole:
@@ -122,28 +128,6 @@ def keep_whole(table: Table, *whole: int) -> Table:
             words = [w for c in cells for w in (c.plain if isinstance(c, Text) else str(c)).split()]
             column.min_width = max(map(cell_len, words), default=0)
     return table
-
-
-def json_default(value: Any) -> Any:
-    """Turn dates, enums and dataclasses into JSON values."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    raise TypeError(f"cannot turn {type(value).__name__} into JSON")
-
-
-def json_text(document: Any) -> str:
-    """One JSON document as text, dates in ISO 8601, ending in a newline."""
-    return json.dumps(document, default=json_default, ensure_ascii=False, indent=2) + "\n"
-
-
-def emit_json(document: Any) -> None:
-    """Print one JSON document on stdout and nothing else."""
-    sys.stdout.write(json_text(document))
-    sys.stdout.flush()
 
 
 def write_private(path: Path, text: str | bytes) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 from rich.text import Text
 
-from reftrack.domain.records import ContactRecord, format_amount
+from reftrack.domain.history import ContactRecord
+from reftrack.domain.records import format_amount
 from reftrack.kinds import ThankKind
 from reftrack.render.contacts import contact_document, print_contact_card
 from reftrack.render.loop import referral_document, score_document, share_document

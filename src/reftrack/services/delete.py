@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from reftrack.domain.entries import Deleted, EntryRef, EntrySummary, parse_entry_id
+from reftrack.domain.edits import Deleted, EntrySummary
+from reftrack.domain.entries import EntryRef, parse_entry_id
 from reftrack.domain.goals import goal_in_force
 from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import EntryKind

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from reftrack.domain.entries import Edited, EntryRef, Value, changes, parse_entry_id
+from reftrack.domain.edits import Edited, Value, changes
+from reftrack.domain.entries import EntryRef, parse_entry_id
 from reftrack.domain.outcomes import ask_outcome, kind_after
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ReftrackError, UsageProblem

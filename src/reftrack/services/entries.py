@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from reftrack.domain.entries import EntryRef, EntrySummary, no_such_entry
+from reftrack.domain.edits import EntrySummary
+from reftrack.domain.entries import EntryRef, no_such_entry
 from reftrack.kinds import EntryKind, ReferralEventKind, ReferralStatus
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import refs_by_id

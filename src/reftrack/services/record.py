@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from reftrack.domain.entries import EntryRef
-from reftrack.domain.records import (
-    Balance,
-    ContactRecord,
-    LogEntry,
-    ReferralStep,
-    ReferralView,
-    status_at,
-)
+from reftrack.domain.history import ContactRecord, LogEntry, ReferralStep, status_at
+from reftrack.domain.records import Balance, ReferralView
 from reftrack.kinds import EntryKind, LogKind, ReferralEventKind, ReferralStatus
 from reftrack.services.contacts import resolve_contact
 from reftrack.services.runtime import Runtime

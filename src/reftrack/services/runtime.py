@@ -5,23 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from reftrack import clock, config
-from reftrack.domain.contacts import ContactRef
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     import pendulum
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from reftrack.domain.contacts import ContactRef
     from reftrack.store.journal import JournalEntry
 
 # Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
-Chooser = Callable[[str, list[ContactRef], bool], ContactRef | None]
+# Quoted: the domain's contact values are not imported for this alone (`goal show` needs
+# none of them; issue 12).
+Chooser = Callable[[str, list["ContactRef"], bool], "ContactRef | None"]
 
 
 def default_database() -> Path:
@@ -37,7 +38,6 @@ class Runtime:
 
     location: str
     settings: config.Settings
-    now: pendulum.DateTime
     choose: Chooser | None = None
     # A command that only reads: it creates no database at a location the user named, and
     # reads one it may not write as it stands.
@@ -52,6 +52,10 @@ class Runtime:
     rep_option: str | None = None
     _engine: Engine | None = field(default=None, repr=False)
     _rep: str | None = field(default=None, repr=False)
+    # "Now" is read once, on first need: the local date alone needs no pendulum (issue 12).
+    _now: pendulum.DateTime | None = field(default=None, repr=False)
+    _today: date | None = field(default=None, repr=False)
+    _moment: datetime | None = field(default=None, repr=False)
 
     @classmethod
     def load(
@@ -59,14 +63,18 @@ class Runtime:
     ) -> Runtime:
         """Build the runtime from the `--db` and `--rep` options (or defaults), config, clock."""
         settings = config.load_settings()
-        return cls(
+        runtime = cls(
             location=location or str(default_database()),
             named=bool(location),
             settings=settings,
-            now=clock.now(settings.timezone),
             choose=choose,
             rep_option=rep,
         )
+        if clock.pinned() and clock.pinned_day() is None:
+            # A REFTRACK_NOW only pendulum reads is read now, so that one it cannot read is
+            # refused before any command starts, as it always was.
+            _ = runtime.now
+        return runtime
 
     @property
     def on_server(self) -> bool:
@@ -108,11 +116,27 @@ class Runtime:
         )
 
     @property
-    def today(self) -> pendulum.Date:
-        """Today's local date in the configured time zone."""
-        return self.now.date()
+    def now(self) -> pendulum.DateTime:
+        """The current instant in the configured time zone (`clock.now`), read once."""
+        if self._now is None:
+            self._now = clock.now(self.settings.timezone, self._moment)
+        return self._now
 
-    def date(self, text: str | None, option: str) -> pendulum.Date:
+    @property
+    def today(self) -> date:
+        """Today's local date in the configured time zone."""
+        if self._now is not None:
+            return self._now.date()
+        if self._today is None:
+            timezone = self.settings.timezone
+            self._moment = clock.system_now(timezone)
+            if self._moment is not None:
+                self._today = self._moment.date()
+            else:
+                self._today = clock.pinned_day() or self.now.date()
+        return self._today
+
+    def date(self, text: str | None, option: str) -> date:
         """Parse a date option; no text means today."""
         if text is None:
             return self.today

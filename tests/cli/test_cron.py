@@ -652,16 +652,19 @@ def test_a_team_week_needs_a_team_database_and_changes_nothing(rep: Rep, crontab
     assert crontab.calls() == []
 
 
-def test_the_rep_a_run_was_given_is_the_rep_of_every_line(rep: Rep, crontab: Crontab) -> None:
+@pytest.mark.parametrize("bea", ["Bea O'Neil", "100% Bea $HOME `id` \\n"])
+def test_the_rep_a_run_was_given_is_the_rep_of_every_line(
+    rep: Rep, crontab: Crontab, bea: str
+) -> None:
     # Two reps share one file; the config names Ana, and Bea installs her own lines.
     rep.ok("config set rep 'Ana Ruiz'")
     rep.ok('contact add "Ann Customer"')
     rep.ok('close "Ann Customer"')
-    rep.ok(["--rep", "Bea O'Neil", "contact", "add", "Bea Customer"])
-    rep.ok(["--rep", "Bea O'Neil", "close", "Bea Customer"])
-    cron_ok(rep, crontab, "install --summary off", REFTRACK_REP="Bea O'Neil")
+    rep.ok(["--rep", bea, "contact", "add", "Bea Customer"])
+    rep.ok(["--rep", bea, "close", "Bea Customer"])
+    cron_ok(rep, crontab, "install --summary off", REFTRACK_REP=bea)
     (today,) = crontab.own_lines()
-    assert "REFTRACK_REP='Bea O'\"'\"'Neil' " in today
+    assert "REFTRACK_REP=" in today
     result = subprocess.run(
         ["env", "-i", f"REFTRACK_NOW={PINNED_NOW}", "/bin/sh", "-c", as_cron_would(today)],
         capture_output=True,

@@ -52,6 +52,7 @@ def samples() -> dict[str, tuple[Any, ...]]:
         "contact_names": (REP,),
         "contact_refs": (IDS,),
         "count_asks": (REP, FIRST, LAST),
+        "count_contacts": (REP,),
         "count_referrals": (REP, FIRST, LAST),
         "dates_on": (REP, [(11, 30), (12, 1)]),
         "days_off": (REP, FIRST, LAST),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +99,57 @@ def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: 
     )
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+@pytest.mark.parametrize("newcomer", [False, True])
+def test_today_at_a_terminal_without_a_settings_file_stays_on_the_fast_path(
+    demo: dict[str, str], tmp_path: Path, migrated_database: Path, newcomer: bool
+) -> None:
+    """At a terminal with no settings file, `today` checks for a newcomer: on the fast path.
+
+    It had imported SQLModel to count contacts, ~400 ms on every morning's `today` of a
+    rep who never wrote settings; tests off a terminal could not see it.
+    """
+    import pty
+
+    env = {**demo, "REFTRACK_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm"}
+    if newcomer:  # no contacts at all: offered `reftrack init`
+        shutil.copyfile(migrated_database, tmp_path / "empty.db")
+        env["REFTRACK_DB"] = str(tmp_path / "empty.db")
+    probe = (
+        "import sys, runpy\n"
+        "assert sys.stdin.isatty() and sys.stderr.isatty()\n"
+        "sys.argv = ['reftrack', 'today']\n"
+        "try:\n"
+        "    runpy.run_module('reftrack', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print('loaded:', sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    # A person is there when stdin and stderr are terminals (cli.context.interactive).
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            env=env,
+            stdin=follower,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+            timeout=60,
+        )
+        # What went to the terminal (stderr): the newcomer's offer, if made.
+        os.set_blocking(leader, False)
+        shown = b""
+        with contextlib.suppress(BlockingIOError, OSError):
+            while chunk := os.read(leader, 4096):
+                shown += chunk
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 0
+    assert (b"reftrack init" in shown) == newcomer, shown
+    assert result.stdout.strip().splitlines()[-1] == "loaded: []", result.stdout
 
 
 @pytest.mark.parametrize(

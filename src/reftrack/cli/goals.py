@@ -214,6 +214,6 @@ def _first_run(rt: Runtime) -> bool:
 
     if not interactive() or config_path().exists():
         return False
-    from reftrack.services.contacts import count_contacts
+    from reftrack.services.today import holds_contacts
 
-    return count_contacts(rt) == 0
+    return not holds_contacts(rt)

@@ -184,4 +184,4 @@ def archive_contact(rt: Runtime, query: str, restore: bool = False) -> ContactCa
 def count_contacts(rt: Runtime) -> int:
     """How many contacts the rep has, archived ones included."""
     with rt.transaction() as session:
-        return len(queries.contact_names(session, rt.rep, include_archived=True))
+        return queries.count_contacts(session, rt.rep)

@@ -191,3 +191,13 @@ def today_agenda(rt: Runtime, day: date) -> rules.Agenda:
             snoozed=found.snoozed,
             dismissed=found.dismissed,
         )
+
+
+def holds_contacts(rt: Runtime) -> bool:
+    """Whether the rep has any contact, archived ones too: a newcomer has none.
+
+    On the fast path, as `today` is: a rep with no settings file asks this at every
+    `today` on a terminal (see cli.goals), and must not pay for SQLModel each time.
+    """
+    with rt.read() as session:
+        return queries.count_contacts(session, rt.rep) > 0

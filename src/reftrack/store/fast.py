@@ -191,6 +191,11 @@ def count_asks(session: FastSession, rep: str, first: date, last: date) -> int:
     return int(run(session, "count_asks", rep=rep, first=first, last=last)[0][0])
 
 
+def count_contacts(session: FastSession, rep: str) -> int:
+    """How many contacts the rep has, archived ones included."""
+    return int(run(session, "count_contacts", rep=rep)[0][0])
+
+
 def count_referrals(session: FastSession, rep: str, first: date, last: date) -> int:
     """Referrals received in [first, last]."""
     return int(run(session, "count_referrals", rep=rep, first=first, last=last)[0][0])

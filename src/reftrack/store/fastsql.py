@@ -92,6 +92,13 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             False,
         ),
     ),
+    "count_contacts": (
+        (
+            "SELECT count(*) AS count_1 FROM contact WHERE contact.rep = :rep",
+            (("column_0", None),),
+            False,
+        ),
+    ),
     "count_referrals": (
         (
             "SELECT count(*) AS count_1 FROM referral WHERE referral.rep = :rep AND "

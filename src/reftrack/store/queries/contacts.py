@@ -34,6 +34,12 @@ def contact_names(
     return named_in_order(session.exec(query).all())
 
 
+def count_contacts(session: Session, rep: str) -> int:
+    """How many contacts the rep has, archived ones included."""
+    query = select(func.count()).select_from(Contact).where(col(Contact.rep) == rep)
+    return session.exec(query).one()
+
+
 def contacts(
     session: Session,
     rep: str,

@@ -3,8 +3,9 @@
 Each figure is the median wall time of several runs of a fresh process, set
 against a floor timed in the same interleaved rounds (issue 12; ARCHITECTURE rule 13):
 
-  today, today --json, goal show,   ≤ 2.5 × `python -c "import typer"`, the least any
-  completing `ask Ja<TAB>`            Typer program pays; peak memory of today ≤ 40 MB
+  today (piped, and at a terminal  ≤ 2.5 × `python -c "import typer"`, the least any
+  in colour), today --json,           Typer program pays; peak memory of today ≤ 40 MB
+  goal show, completing `ask Ja<TAB>`
   --help, --version                 ≤ 1.3 × import typer
   ask, close, thank (writes)        ≤ 1.15 × `python -c "import sqlmodel"`, and none of
                                       them imports Alembic (no migration is due)
@@ -26,6 +27,7 @@ Usage: python scripts/bench.py [--runs N] [--writers N] [--writers-only] [--no-s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -53,12 +55,41 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         extra = dict(item.split("=", 1) for item in command[1:] if "=" in item)
         command = [item for item in command[1:] if "=" not in item]
         env = {**env, **extra}
+    if command and command[0] == "tty":
+        return run_at_terminal(command[1:], env)
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def run_at_terminal(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """One fresh run with stdin, stdout and stderr on a terminal (a pty), in colour, as a
+    rep at their terminal runs it: (wall seconds, peak memory in MB)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    shown = {**{k: v for k, v in env.items() if k != "NO_COLOR"}, "TERM": "xterm-256color"}
+
+    def drain() -> None:  # a full pty would stall the child
+        with contextlib.suppress(OSError):
+            while os.read(leader, 65536):
+                pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=shown, stdin=follower, stdout=follower, stderr=follower)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    os.close(follower)
+    reader.join(timeout=5)
+    os.close(leader)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed at a terminal")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -124,6 +155,7 @@ def time_commands(runs: int) -> bool:
         commands = {
             "import typer": [python, "-c", "import typer"],
             "reftrack today": [reftrack, "today"],
+            "reftrack today, at a terminal": ["tty", reftrack, "today"],
             "reftrack today --json": [reftrack, "today", "--json"],
             "reftrack goal show": [reftrack, "goal", "show"],
             "complete reftrack ask Ja<TAB>": ["env", *complete, reftrack],

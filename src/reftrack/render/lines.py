@@ -55,15 +55,103 @@ def styles_off() -> bool:
         return True
 
 
+# Select Graphic Rendition codes of the styles these lines use, as Rich writes them:
+# attributes first, in Rich's order, then the foreground colour (a named colour is the
+# same code in every colour system Rich picks).
+_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4"}
+_COLOURS = {
+    "black": "30",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "white": "37",
+}
+
+
+def plain_terminal_codes() -> bool:
+    """Whether stdout is a POSIX terminal on which Rich would write only SGR codes.
+
+    Anything unusual (FORCE_COLOR, TTY_COMPATIBLE, Jupyter, a dumb terminal, Windows) is
+    left to Rich, which knows its rules.
+    """
+    if os.name != "posix" or os.environ.get("NO_COLOR", ""):
+        return False
+    if any(name in os.environ for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return False
+    if hasattr(builtins, "get_ipython") or os.environ.get("TERM", "").lower() in (
+        "dumb",
+        "unknown",
+    ):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return isatty is not None and bool(isatty())
+    except ValueError:
+        return False
+
+
+def _codes(style: str) -> str | None:
+    """The SGR codes of a style ("bold green"; a later colour wins), None if not known."""
+    attributes: set[str] = set()
+    colour = None
+    for word in style.split():
+        if word in _ATTRIBUTES:
+            attributes.add(word)
+        elif word in _COLOURS:
+            colour = _COLOURS[word]
+        else:
+            return None
+    codes = [code for name, code in _ATTRIBUTES.items() if name in attributes]
+    return ";".join(codes + ([colour] if colour else []))
+
+
+def _in_colour(line: Line) -> str | None:
+    """One line with its styles as SGR codes, as Rich writes it; None where Rich must.
+
+    Rich writes a segment per styled piece (two styled pieces side by side stay two) and
+    one for each run of unstyled text between them, each in the line's style combined
+    with the piece's, and each closed with a reset.
+    """
+    base, parts = line
+    segments: list[tuple[str, str]] = []
+    plain = ""
+    for part in parts:
+        text, style = (part, "") if isinstance(part, str) else part
+        if not style:
+            plain += text
+        elif text:
+            if plain:
+                segments.append((plain, base))
+                plain = ""
+            segments.append((text, f"{base} {style}"))
+    if plain:
+        segments.append((plain, base))
+    out: list[str] = []
+    for text, style in segments:
+        codes = _codes(style)
+        if codes is None:
+            return None
+        out.append(f"\x1b[{codes}m{text}\x1b[0m" if codes else text)
+    return "".join(out)
+
+
 def print_lines(lines: Sequence[Line]) -> None:
     """Print lines on stdout: as they are when Rich would print them so, else through Rich."""
     texts = [_text(line) for line in lines]
     # Printable text (no control, bidi, tab or other non-printing character) is what Rich,
     # soft-wrapping and styleless, writes unchanged, and what rule 11 leaves alone.
-    if styles_off() and all(text.isprintable() for text in texts):
-        sys.stdout.write("".join(text + "\n" for text in texts))
-        sys.stdout.flush()  # as Rich does after each print
-        return
+    if all(text.isprintable() for text in texts):
+        shown: Sequence[str | None] = texts
+        if not styles_off():
+            # At a terminal, the few styles these lines use are written as Rich would.
+            shown = [_in_colour(line) for line in lines] if plain_terminal_codes() else [None]
+        if all(text is not None for text in shown):
+            sys.stdout.write("".join(f"{text}\n" for text in shown))
+            sys.stdout.flush()  # as Rich does after each print
+            return
     from rich.text import Text
 
     from reftrack.render.output import console

@@ -52,3 +52,19 @@ def test_the_command_list_matches_each_commands_own_help() -> None:
     assert list(SUMMARIES) == list(COMMANDS)
     for name in COMMANDS:
         assert SUMMARIES[name] == first_help_line(_target(name)), name
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (["import"], "--from [hubspot|salesforce|pipedrive|csv|vcard|reftrack]"),
+        (["export"], "--format [json|csv]"),
+        (["ask"], "--outcome [referred|promised|declined|pending]"),
+        (["contact", "add"], "--kind [customer|prospect|partner|network]"),
+    ],
+)
+def test_an_option_of_a_few_words_lists_them_in_help(
+    rep: Rep, words: list[str], shown: str
+) -> None:
+    # As click shows a choice: the words accepted, not TEXT.
+    assert shown in rep.ok([*words, "--help"], COLUMNS="200").stdout

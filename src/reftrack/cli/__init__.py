@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from reftrack import __version__
 from reftrack.cli.coercion import lighten
 from reftrack.cli.context import COMMAND_LINE, GlobalOptions, complete_as_typed
+from reftrack.cli.metavars import plain_metavars
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
 
@@ -168,38 +169,6 @@ def _short_help(first: str, limit: int) -> str:
     return first if len(first) <= limit else first[: max(0, limit - 3)].rstrip() + "..."
 
 
-def _no_type(ctx: Any) -> None:
-    return None
-
-
-def _usage_name(param: Any) -> Any:
-    """`NAME` when required, `[NAME]` when not, `...` when it takes several (as click)."""
-
-    def shown() -> str:
-        name = str(param.metavar) if param.required else f"[{param.metavar}]"
-        return name + ("..." if param.nargs != 1 else "")
-
-    return shown
-
-
-def _plain_metavars(command: Any) -> None:
-    """Help shows `NAME` and `--deal TEXT`, as click does, not Typer's `name <str>`.
-
-    An argument is shown by its metavar (or its name in capitals) alone; an option that
-    takes text and names no metavar is shown with `TEXT`, a whole number with `N`.
-    """
-    for param in getattr(command, "params", []):
-        if param.param_type_name == "argument":
-            if param.metavar is None:
-                param.metavar = (param.name or "value").upper()
-            param.display_type_rich = _no_type
-            param._usage_display_name = _usage_name(param)
-        elif param.param_type_name == "option" and param.metavar is None and not param.is_flag:
-            param.metavar = "N" if param.bare_type() == "int" else "TEXT"
-    for sub in getattr(command, "commands", {}).values():
-        _plain_metavars(sub)
-
-
 def command_line(args: list[str]) -> str:
     """The command as typed, quoted, for the undo journal.
 
@@ -233,7 +202,7 @@ class ReftrackGroup(TyperGroup):
             single.command(cmd_name)(target)
             command = typer.main.get_command(single)
         command.name = cmd_name
-        _plain_metavars(command)
+        plain_metavars(command)
         complete_as_typed(command)
         lighten(command, ctx)
         self.commands[cmd_name] = command

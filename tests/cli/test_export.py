@@ -242,3 +242,39 @@ def test_a_put_off_naming_no_record_of_the_file_is_refused_whole(
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and "put_offs #1" in refused.stderr
     assert "Jane" not in rep.ok("contact list --json", REFTRACK_DB=str(other)).stdout
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "says"),
+    [
+        ("contacts", "name", "  ", "contacts #1: the name is empty"),
+        ("contacts", "id", 2**70, "contacts #1: id"),
+        ("closes", "value_cents", -5, "closes #1: value_cents -5 is out of range"),
+        ("closes", "value_cents", 2**70, "closes #1: value_cents"),
+        ("scores", "liking", 99, "scores #1: liking 99 is out of range"),
+        ("scores", "credibility", 0, "scores #1: credibility 0 is out of range"),
+        ("goals", "target", -5, "goals #1: target -5 is out of range"),
+        ("goals", "rate", 11.0, "goals #1: rate 11.0 is out of range"),
+        ("dates", "month", 13, "dates #1:"),
+        ("dates", "day", 31, "dates #1:"),
+    ],
+)
+def test_an_export_edited_out_of_range_is_refused_as_typing_it_would_be(
+    rep: Rep, tmp_path: Path, kind: str, field: str, value: object, says: str
+) -> None:
+    rep.ok('contact add "Jane Doe" --birthday 04-30')
+    rep.ok("close jane --value 1k")
+    rep.ok("score jane --liking 4 --credibility 3")
+    rep.ok("goal set --referrals 8 --per month --rate 0.25")
+    document = json.loads(rep.ok("export").stdout)
+    document[kind][0][field] = value
+    saved = tmp_path / "edited.json"
+    saved.write_text(json.dumps(document))
+    other = tmp_path / "other.db"
+    refused = rep.run(["import", str(saved)], REFTRACK_DB=str(other))
+    assert refused.exit_code == 1 and refused.stdout == "", refused.stderr
+    assert refused.stderr.count("\n") == 1 and says in refused.stderr, refused.stderr
+    assert "a bug" not in refused.stderr
+    assert not other.exists() or "Jane" not in rep.ok(
+        "contact list --json", REFTRACK_DB=str(other)
+    ).stdout

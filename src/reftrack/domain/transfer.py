@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
+from reftrack.domain.contacts import clean_name
+from reftrack.domain.dates import parse_month_day
 from reftrack.domain.imports import BadRow
-from reftrack.errors import ReftrackError
+from reftrack.domain.numbers import LARGEST_ID, RATE, SCORE, TARGET
+from reftrack.domain.records import AMOUNTS, MAXIMUM_CENTS
+from reftrack.errors import ReftrackError, UsageProblem
 from reftrack.kinds import ExportKind, ImportAction, ImportFormat
 
 # The version of the export's JSON schema (docs/import-export.md); a newer one is refused.
@@ -59,3 +64,40 @@ def refuse_bad_rows(bad: list[BadRow], file: str) -> None:
         f"{file}: {rows}, nothing imported — {shown}{more}",
         "correct them, or pass --skip-bad to import the other rows",
     )
+
+
+# What a record of an export must hold beyond its types: what `reftrack` itself refuses
+# when the record is typed (a name, a score from 1 to 5, a goal, an amount, a day).
+_NAMES = {ExportKind.contacts: "name"}
+_SCORES = ("liking", "reciprocity", "credibility", "commitment")
+
+
+def record_problem(kind: ExportKind, values: dict[str, Any]) -> str | None:
+    """Why a record read from an export cannot be stored as it is; None when it can."""
+    for name, value in values.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            if name == "id" or name.endswith("_id"):
+                if not 1 <= value <= LARGEST_ID:
+                    return f"{name} {value} is not a record number (1 to {LARGEST_ID})"
+            elif name == "value_cents" and not 0 <= value <= MAXIMUM_CENTS:
+                return f"value_cents {value} is out of range ({AMOUNTS})"
+    name_field = _NAMES.get(kind)
+    try:
+        if name_field is not None:
+            clean_name(values[name_field] or "")
+        if kind == ExportKind.dates:
+            year = values.get("year")
+            day = f"{values['month']:02d}-{values['day']:02d}"
+            parse_month_day(f"{year:04d}-{day}" if year else day, "month and day")
+    except (UsageProblem, ValueError, TypeError) as problem:
+        return str(problem.args[0]) if problem.args else "not a valid record"
+    if kind == ExportKind.scores:
+        for score in _SCORES:
+            if values.get(score) is not None and not SCORE.holds(values[score]):
+                return f"{score} {values[score]} is out of range; {SCORE.says}"
+    if kind == ExportKind.goals:
+        if not TARGET.holds(values["target"]):
+            return f"target {values['target']} is out of range; {TARGET.says}"
+        if values.get("rate") is not None and not RATE.holds(values["rate"]):
+            return f"rate {values['rate']} is out of range; {RATE.says}"
+    return None

@@ -12,7 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from reftrack.domain.contacts import ContactRef
 from reftrack.domain.put_off import rekeyed
-from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport
+from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport, record_problem
 from reftrack.errors import ReftrackError
 from reftrack.kinds import ExportKind, ImportAction, ImportField, ImportFormat
 from reftrack.services.exports import TABLES, columns
@@ -88,12 +88,14 @@ def _records(document: dict[str, Any]) -> dict[ExportKind, list[dict[str, Any]]]
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, dict) or not isinstance(row.get("id"), int):
                 raise ReftrackError(f"{kind.value} #{number} is not a record with an id")
-            found[kind].append(
-                {
-                    name: _value(kind, number, name, table.columns[name], row.get(name))
-                    for name in columns(kind)
-                }
-            )
+            values = {
+                name: _value(kind, number, name, table.columns[name], row.get(name))
+                for name in columns(kind)
+            }
+            problem = record_problem(kind, values)
+            if problem is not None:
+                raise ReftrackError(f"{kind.value} #{number}: {problem}")
+            found[kind].append(values)
     return found
 
 

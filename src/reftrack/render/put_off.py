@@ -49,7 +49,7 @@ def _comes_back(entry: PutOffItem) -> str:
         return "It comes back when the balance changes."
     if isinstance(about, DateAhead):
         return "It comes back next year."
-    return "It comes back only if it changes; `reftrack unsnooze` brings it back now."
+    return f"It comes back only if it changes; `reftrack unsnooze {entry.key}` brings it back now."
 
 
 def print_snoozed(entry: PutOffItem) -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import psycopg
 
 SERVER = os.environ.get("REFTRACK_TEST_PG", "host=127.0.0.1 port=5432 dbname=test user=postgres")
-NO_SERVER = "no PostgreSQL server answers at 127.0.0.1:5432 (set CI to make this a failure)"
+NO_SERVER = f"no PostgreSQL server answers at '{SERVER}' (set CI to make this a failure)"
 
 
 def _admin() -> psycopg.Connection[Any]:

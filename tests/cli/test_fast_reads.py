@@ -51,6 +51,26 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
+def probe(command: list[str], modules: tuple[str, ...], first: str = "") -> str:
+    """Code that runs reftrack with `command`, then prints, last on stdout, how it exited
+    and which of `modules` it imported: `exit 0 loaded []` for a clean, light run."""
+    return (
+        "import sys, runpy\n"
+        f"{first}"
+        f"sys.argv = ['reftrack', *{command!r}]\n"
+        "code = 0\n"
+        "try:\n"
+        "    runpy.run_module('reftrack', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    code = done.code or 0\n"
+        f"print('exit', code, 'loaded', sorted(m for m in {modules!r} if m in sys.modules))\n"
+    )
+
+
+def last_line(text: str) -> str:
+    return text.strip().splitlines()[-1] if text.strip() else ""
+
+
 def reftrack(env: dict[str, str], *args: str) -> str:
     """Run reftrack in a fresh process; its stdout."""
     result = subprocess.run(
@@ -88,17 +108,9 @@ def test_completion_of_names_agrees_on_both_paths(demo: dict[str, str]) -> None:
 def test_the_fast_path_imports_no_database_stack(demo: dict[str, str], command: list[str]) -> None:
     # No command: the shell completing `reftrack ask Ja<TAB>`.
     env = demo if command else {**demo, **COMPLETE_ASK, "COMP_CWORD": "2"}
-    probe = (
-        "import sys, runpy\n"
-        f"sys.argv = ['reftrack', *{command!r}]\n"
-        "try:\n"
-        "    runpy.run_module('reftrack', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
-    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+    code = probe(command, HEAVY)
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert last_line(result.stdout) == "exit 0 loaded []", (result.stdout, result.stderr)
 
 
 @pytest.mark.parametrize("newcomer", [False, True])
@@ -116,21 +128,12 @@ def test_today_at_a_terminal_without_a_settings_file_stays_on_the_fast_path(
     if newcomer:  # no contacts at all: offered `reftrack init`
         shutil.copyfile(migrated_database, tmp_path / "empty.db")
         env["REFTRACK_DB"] = str(tmp_path / "empty.db")
-    probe = (
-        "import sys, runpy\n"
-        "assert sys.stdin.isatty() and sys.stderr.isatty()\n"
-        "sys.argv = ['reftrack', 'today']\n"
-        "try:\n"
-        "    runpy.run_module('reftrack', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print('loaded:', sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
-    )
+    code = probe(["today"], HEAVY, first="assert sys.stdin.isatty() and sys.stderr.isatty()\n")
     # A person is there when stdin and stderr are terminals (cli.context.interactive).
     leader, follower = pty.openpty()
     try:
         result = subprocess.run(
-            [sys.executable, "-c", probe],
+            [sys.executable, "-c", code],
             env=env,
             stdin=follower,
             stdout=subprocess.PIPE,
@@ -147,9 +150,9 @@ def test_today_at_a_terminal_without_a_settings_file_stays_on_the_fast_path(
     finally:
         os.close(follower)
         os.close(leader)
-    assert result.returncode == 0
+    assert last_line(result.stdout) == "exit 0 loaded []", (result.stdout, shown)
+    assert "Asks today" in result.stdout
     assert (b"reftrack init" in shown) == newcomer, shown
-    assert result.stdout.strip().splitlines()[-1] == "loaded: []", result.stdout
 
 
 @pytest.mark.parametrize(
@@ -166,17 +169,30 @@ def test_a_read_a_rep_waits_for_imports_only_what_it_shows(
     demo: dict[str, str], command: list[str], absent: tuple[str, ...]
 ) -> None:
     """What issue 12 took off these paths stays off: pendulum, Rich for JSON, the rest."""
-    probe = (
-        "import sys, runpy\n"
-        f"sys.argv = ['reftrack', *{command!r}]\n"
-        "try:\n"
-        "    runpy.run_module('reftrack', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print(sorted(m for m in {absent!r} if m in sys.modules), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], env=demo, capture_output=True, text=True)
-    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+    code = probe(command, absent)
+    result = subprocess.run([sys.executable, "-c", code], env=demo, capture_output=True, text=True)
+    assert last_line(result.stdout) == "exit 0 loaded []", (result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["close", "jane", "--deal", "Kit"],
+        ["ask", "jane", "--outcome", "declined"],
+        ["thank", "jane", "--note", "for lunch"],
+    ],
+)
+def test_a_write_imports_no_alembic_and_off_a_terminal_no_rich(
+    rep: Rep, command: list[str]
+) -> None:
+    """Issue 12: a write pays for SQLModel, not for Alembic (no migration is due), and
+    its answer off a terminal needs no Rich."""
+    rep.ok('contact add "Jane Doe"')
+    code = probe(command, ("alembic", "rich"))
+    env = {**os.environ, **rep.env}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert last_line(result.stdout) == "exit 0 loaded []", (result.stdout, result.stderr)
+    assert "Jane Doe" in result.stdout
 
 
 def test_the_full_path_serves_a_database_due_for_a_migration(rep: Rep) -> None:

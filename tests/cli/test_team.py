@@ -97,7 +97,9 @@ def test_each_rep_reads_and_writes_only_their_own_rows(team: Team) -> None:
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and "you connect as" in refused.stderr
     # The owner, exempt from the guard, sees each rep with --rep.
-    assert names(team.owner.ok(["--db", team.url, "--rep", team.bob, "contact", "list", "--json"]))
+    assert names(
+        team.owner.ok(["--db", team.url, "--rep", team.bob, "contact", "list", "--json"])
+    ) == {"Ben Beta"}
     assert names(
         team.owner.ok(["--db", team.url, "--rep", team.alice, "contact", "list", "--json"])
     ) == {"Ann Alpha"}

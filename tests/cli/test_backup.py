@@ -52,7 +52,7 @@ def test_a_backup_goes_beside_the_database_private_and_says_where(jane: Rep) -> 
     target = jane.db.parent / "backups" / f"reftrack-{STAMP}.db"
     assert result.stdout.splitlines() == [
         f"Backed up {jane.db} to {target}.",
-        f"To put it back: reftrack restore {target} --force",
+        f"To put it back: reftrack --db {jane.db} restore {target} --force",
     ]
     assert mode(target) == 0o600 and mode(target.parent) == 0o700
     # One self-contained file: it opens as it is, with the same rows.

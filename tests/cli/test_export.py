@@ -275,6 +275,7 @@ def test_an_export_edited_out_of_range_is_refused_as_typing_it_would_be(
     assert refused.exit_code == 1 and refused.stdout == "", refused.stderr
     assert refused.stderr.count("\n") == 1 and says in refused.stderr, refused.stderr
     assert "a bug" not in refused.stderr
-    assert not other.exists() or "Jane" not in rep.ok(
-        "contact list --json", REFTRACK_DB=str(other)
-    ).stdout
+    assert (
+        not other.exists()
+        or "Jane" not in rep.ok("contact list --json", REFTRACK_DB=str(other)).stdout
+    )

@@ -143,10 +143,27 @@ def test_the_restore_a_backup_prints_runs_as_printed(jane: Rep, folder: str) -> 
     done = jane.ok(["backup", str(where) + "/"])
     jane.ok('contact add "Added Later"')
     line = done.stdout.splitlines()[-1]
-    assert line.startswith("To put it back: reftrack restore ")
+    assert line.startswith("To put it back: reftrack --db ")
     run_printed(jane, line)
     names = {c["name"] for c in json.loads(jane.ok("contact list --json").stdout)}
     assert "Added Later" not in names and "Jane Doe" in names
+
+
+def test_the_restore_of_a_backup_taken_with_db_puts_it_back_there(
+    jane: Rep, tmp_path: Path
+) -> None:
+    other = str(tmp_path / "other place" / "other.db")
+    jane.ok(["--db", other, "contact", "add", "Other One"])
+    done = jane.ok(["--db", other, "backup", str(tmp_path / "copies") + "/"])
+    jane.ok(["--db", other, "contact", "add", "Added Later"])
+    mine = jane.ok("contact list --json").stdout
+    # Pasted where REFTRACK_DB names the rep's own database, not the one backed up.
+    run_printed(jane, done.stdout.splitlines()[-1])
+    restored = {
+        c["name"] for c in json.loads(jane.ok(["--db", other, "contact", "list", "--json"]).stdout)
+    }
+    assert restored == {"Other One"}
+    assert jane.ok("contact list --json").stdout == mine
 
 
 def test_the_pg_dump_line_a_backup_on_postgresql_prints_runs(

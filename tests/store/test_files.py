@@ -142,7 +142,7 @@ def test_a_read_of_a_missing_database_creates_nothing(
     result = rep.run(["--db", str(missing), *command.split()])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"reftrack: there is no reftrack database at {missing} ")
-    assert "`reftrack contact add NAME`" in result.stderr
+    assert "`reftrack contact add <name>`" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "nowhere").exists()
     result = rep.run(command.split())

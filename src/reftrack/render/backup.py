@@ -13,10 +13,18 @@ def print_backup(done: BackupDone) -> None:
     """Where the copy is, and how to put it back, as a command that runs as printed.
 
     Putting it back replaces whatever the database holds by then, which restore does
-    only with --force (keeping the replaced file aside), so the command carries it.
+    only with --force (keeping the replaced file aside), so the command carries it; and
+    it names the database, so that run elsewhere (without this run's --db or
+    REFTRACK_DB) it puts the copy back where it came from, not over the default one.
     """
     print_plain(f"Backed up {done.database} to {done.backup}.")
-    print_plain(f"To put it back: reftrack restore {shell_word(str(done.backup))} --force")
+    print_plain(f"To put it back: {restore_command(done)}")
+
+
+def restore_command(done: BackupDone) -> str:
+    """The command that puts this backup back over the database it was taken of."""
+    database, backup = shell_word(str(done.database)), shell_word(str(done.backup))
+    return f"reftrack --db {database} restore {backup} --force"
 
 
 def backup_document(done: BackupDone) -> dict[str, Any]:

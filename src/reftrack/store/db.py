@@ -210,7 +210,7 @@ def open_engine(location: str, create: bool = True, reads_only: bool = False) ->
         raise DatabaseProblem(
             f"there is no reftrack database at {path}",
             "check --db or REFTRACK_DB; any command that records, "
-            "such as `reftrack contact add NAME`, creates it",
+            "such as `reftrack contact add <name>`, creates it",
         )
     where = str(path) if path else url.render_as_string(hide_password=True)
     created = prepare_sqlite_file(path) if path else False

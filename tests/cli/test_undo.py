@@ -281,3 +281,16 @@ def test_an_edit_and_a_delete_are_undone_whole(jane: Rep) -> None:
     undoes(jane, "edit c1 --value 15k")
     # A cascade takes the ask, its referral and the referral's step: undo brings all back.
     undoes(jane, "delete c1 --cascade")
+
+
+def test_the_journal_keeps_the_rep_given_and_never_the_database(rep: Rep, tmp_path: Path) -> None:
+    other = str(tmp_path / "shared.db")
+    rep.ok(["--db", other, "--rep", "bob", "contact", "add", "Ann Lee"])
+    rep.ok(["--db=" + other, "--rep=bob", "contact", "add", "Cy Chen"])
+    listed = json.loads(rep.ok(["--db", other, "--rep", "bob", "undo", "--list", "--json"]).stdout)
+    commands = [entry["command"] for entry in listed]
+    assert commands == [
+        "reftrack --rep=bob contact add 'Cy Chen'",
+        "reftrack --rep bob contact add 'Ann Lee'",
+    ]
+    assert not any(other in command for command in commands)

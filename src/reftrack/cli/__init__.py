@@ -172,14 +172,20 @@ def _short_help(first: str, limit: int) -> str:
 def command_line(args: list[str]) -> str:
     """The command as typed, quoted, for the undo journal.
 
-    The root options are left out: a --db URL may hold a password.
+    `--db` is left out (a URL may hold a password); `--rep` stays, so the line runs as
+    printed for the rep who typed it.
     """
     import shlex
 
-    rest = list(args)
+    rest, kept = list(args), []
     while rest and rest[0].startswith("-"):
-        rest = rest[2:] if rest[0] == "--db" else rest[1:]
-    return shlex.join(["reftrack", *rest])
+        word = rest.pop(0)
+        if word in ("--db", "--rep"):
+            value, rest = rest[:1], rest[1:]
+            kept += [word, *value] if word == "--rep" else []
+        elif word.startswith("--rep="):
+            kept.append(word)
+    return shlex.join(["reftrack", *kept, *rest])
 
 
 class ReftrackGroup(TyperGroup):

@@ -64,7 +64,8 @@ def _target(rt: Runtime, database: Path, path: str | None, force: bool) -> Path:
         number = 1
         while target.exists():
             number += 1
-            target = folder / f"{Path(stamped_name(rt, database)).stem}-{number}.db"
+            first = Path(stamped_name(rt, database))
+            target = folder / f"{first.stem}-{number}{first.suffix}"
         return target
     given = Path(path).expanduser().absolute()
     if given.is_dir() or path.endswith(os.sep):

@@ -128,7 +128,7 @@ def calendar_file(path: str) -> str:
 def team_schedule(team: str | None, location: str) -> Schedule | None:
     """When the manager's `team` week runs; only a PostgreSQL team database has one."""
     schedule = parse_schedule(team, "--team") if team is not None else None
-    if schedule is not None and not location.startswith("postgresql"):
+    if schedule is not None and not location.lower().startswith("postgresql"):
         raise UsageProblem(
             "--team: the team's week is read from a PostgreSQL team database, and this "
             "database is a SQLite file",

@@ -9,7 +9,8 @@ from sqlmodel import Session
 from reftrack.demo import DemoHistory, generate
 from reftrack.errors import ReftrackError
 from reftrack.services.runtime import Runtime
-from reftrack.store.bulk import contacts_held, fresh_ids, insert_rows
+from reftrack.store import queries
+from reftrack.store.bulk import fresh_ids, insert_rows
 from reftrack.store.models import (
     Ask,
     Close,
@@ -119,7 +120,7 @@ def _refuse_data(session: Session, rt: Runtime) -> None:
 
     Other reps' rows do not count: `demo --rep NAME` fills one rep into a team's database.
     """
-    held = contacts_held(session, rt.rep)
+    held = queries.count_contacts(session, rt.rep)
     if held:
         raise ReftrackError(
             f"{rt.location} already holds data "

@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
-from sqlmodel import Session, SQLModel, col
-
-from reftrack.store.models import Contact
+from sqlalchemy import insert, text
+from sqlmodel import Session, SQLModel
 
 
 def fresh_ids(session: Session, table: str, count: int) -> list[int]:
@@ -39,11 +37,3 @@ def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[dict[str
     """Insert every row of `rows` into `model`'s table in one executemany."""
     if rows:
         session.execute(insert(model), list(rows))
-
-
-def contacts_held(session: Session, rep: str) -> int:
-    """How many contacts `rep` holds (archived ones too)."""
-    held: int = session.execute(
-        select(func.count()).select_from(Contact).where(col(Contact.rep) == rep)
-    ).scalar_one()
-    return held

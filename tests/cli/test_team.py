@@ -298,3 +298,21 @@ def test_the_managers_weekly_team_mail_runs_from_cron(team: Team, tmp_path: Path
     assert mailed.returncode == 0, mailed.stderr
     assert "2026-W47" in mailed.stdout and team.alice in mailed.stdout
     assert "Ann Alpha" not in mailed.stdout and "\x1b[" not in mailed.stdout
+
+
+def test_a_rep_imports_their_export_beside_the_others_rows(team: Team, tmp_path: Path) -> None:
+    own = str(tmp_path / "bob-alone.db")
+    team.owner.ok(["--db", own, "contact", "add", "Ben Beta", "--company", "Beta"])
+    team.owner.ok(["--db", own, "close", "ben", "--deal", "Kit"])
+    saved = tmp_path / "bob.json"
+    team.owner.ok(["--db", own, "export", "--output", str(saved)])
+    team.ok(team.alice, ["contact", "add", "Ann Alpha"])
+    team.ok(team.alice, ["close", "ann"])
+
+    team.ok(team.bob, ["import", str(saved)])
+
+    assert names(team.ok(team.bob, "contact list --json")) == {"Ben Beta"}
+    assert names(team.ok(team.alice, "contact list --json")) == {"Ann Alpha"}
+    # The ids drawn for bob's rows leave the sequences ahead: everyone goes on writing.
+    team.ok(team.alice, ["contact", "add", "Al Later"])
+    team.ok(team.bob, ["close", "ben", "--deal", "Second"])

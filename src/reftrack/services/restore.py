@@ -150,7 +150,9 @@ def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:
     report = ImportReport(file, ImportFormat.reftrack, dry_run)
     with rt.transaction(write=not dry_run) as session:
         models = [model for model, _ in TABLES.values()]
-        keep_ids = not queries.holds_rows(session, models)
+        # The file's own ids only into a database empty for everyone, which a rep guarded
+        # on PostgreSQL cannot tell (it sees its own rows alone): such a rep merges.
+        keep_ids = rt.sees_every_rep() and not queries.holds_rows(session, models)
         ids: dict[ExportKind, dict[int, int]] = {}
         for kind, (model, pointers) in TABLES.items():
             existing = None if keep_ids else _Existing(session, rt.rep, kind, model)

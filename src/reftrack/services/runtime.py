@@ -95,6 +95,15 @@ class Runtime:
                 self._rep = self.rep_option or self.settings.rep
         return self._rep
 
+    def sees_every_rep(self) -> bool:
+        """Whether this connection sees every rep's rows: a SQLite file, or the role the
+        PostgreSQL team guard exempts (a guarded rep sees only their own)."""
+        if not self.on_server:
+            return True
+        from reftrack.store import team
+
+        return team.connected_role(self.engine)[1]
+
     def _server_rep(self) -> str:
         """The rep on PostgreSQL: the connected role, or --rep when that role may act for it."""
         from reftrack.errors import ReftrackError

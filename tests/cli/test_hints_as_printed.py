@@ -81,15 +81,26 @@ def test_a_referral_status_edit_before_any_move_names_the_update(jane: Rep) -> N
     assert row["status"] == "contacted"
 
 
-def test_edit_hints_that_need_a_name_leave_a_placeholder_the_shell_refuses(jane: Rep) -> None:
+def test_an_edit_refused_for_the_asks_after_a_close_names_the_edit_to_run_first(
+    jane: Rep,
+) -> None:
     jane.ok('contact add "Ann Lee"')
     refused = jane.run("edit c1 --name 'Ann Lee'")
     assert refused.exit_code == 1
-    assert printed(refused.stderr) == "reftrack edit a1 --name <name>"
-    pasted = subprocess.run(
-        ["sh", "-c", printed(refused.stderr)], capture_output=True, text=True, check=False
-    )
-    assert pasted.returncode != 0 and "syntax error" in pasted.stderr.lower(), pasted.stderr
+    assert printed(refused.stderr) == 'reftrack edit a1 --name "Ann Lee"'
+    run_printed(jane, refused.stderr)
+    jane.ok("edit c1 --name 'Ann Lee'")
+    assert {entry["contact"] for entry in json.loads(jane.ok("log --json").stdout)} >= {"Ann Lee"}
+
+
+def test_a_referrer_edit_on_a_referral_from_an_ask_names_the_ask_to_edit(jane: Rep) -> None:
+    jane.ok('contact add "Ann Lee"')
+    refused = jane.run("edit r1 --from 'Ann Lee'")
+    assert refused.exit_code == 1
+    assert printed(refused.stderr) == 'reftrack edit a1 --name "Ann Lee"'
+    run_printed(jane, refused.stderr)
+    (row,) = json.loads(jane.ok("referral list --json").stdout)
+    assert row["referrer"] == "Ann Lee"
 
 
 @pytest.mark.parametrize(

@@ -117,12 +117,17 @@ def _check_close(
     session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
 ) -> dict[str, Any]:
     """A close given to someone else may not leave its asks with the contact it had."""
-    if new.get("contact_id", row.contact_id) != row.contact_id:
-        asks = [f"a{a.id}" for a in queries.asks_of_close(session, row.id)]
+    contact = new.get("contact_id", row.contact_id)
+    if contact != row.contact_id:
+        # Asks already given to the new contact go along; the others would be left behind.
+        asks = [
+            f"a{a.id}" for a in queries.asks_of_close(session, row.id) if a.contact_id != contact
+        ]
         if asks:
+            to = refs_by_id(session, [contact])[contact].typed
             raise ReftrackError(
                 f"{ref} has asks that followed it: {', '.join(asks)}",
-                f"give those to the new contact first: reftrack edit {asks[0]} --name <name>"
+                f"give those to the new contact first: reftrack edit {asks[0]} --name {to}"
                 + (", and the same for the others" if len(asks) > 1 else ""),
             )
     return {}
@@ -165,9 +170,10 @@ def _check_referral(
     if new.get("referrer_id", row.referrer_id) == new.get("prospect_id", row.prospect_id):
         raise ReftrackError(f"{ref}: a contact cannot refer themselves")
     if "referrer_id" in new and row.ask_id is not None:
+        to = refs_by_id(session, [new["referrer_id"]])[new["referrer_id"]].typed
         raise ReftrackError(
             f"{ref} came from ask a{row.ask_id}: its referrer is the contact asked",
-            f"change that instead: reftrack edit a{row.ask_id} --name <name>",
+            f"change that instead: reftrack edit a{row.ask_id} --name {to}",
         )
     history = history_of(session, row)
     received = new.get("received_on", row.received_on)

@@ -193,3 +193,20 @@ def test_the_pg_dump_line_a_backup_on_postgresql_prints_runs(
         ["pg_restore", "--list", "reftrack.dump"], cwd=tmp_path, capture_output=True, text=True
     )
     assert listed.returncode == 0 and "TABLE DATA public contact" in listed.stdout
+
+
+def test_undo_typed_with_db_and_rep_names_them_in_its_again(rep: Rep, tmp_path: Path) -> None:
+    shared = str(tmp_path / "shared place" / "team.db")
+    bob = ["--db", shared, "--rep", "bob"]
+    rep.ok('contact add "Mine Only"')
+    for name in ("Ann Lee", "Cy Chen", "Dee Lane"):
+        rep.ok([*bob, "contact", "add", name])
+    first = rep.ok([*bob, "undo"])
+    assert printed(first.stdout) == f"reftrack --db '{shared}' --rep bob undo"
+    run_printed(rep, first.stdout)
+    left = json.loads(rep.ok([*bob, "contact", "list", "--json"]).stdout)
+    assert [contact["name"] for contact in left] == ["Ann Lee"]
+    assert "Mine Only" in rep.ok("contact list").stdout
+    # The last one: nothing is left to undo, so no command to run again.
+    last = rep.ok([*bob, "undo"])
+    assert "Ann Lee" in last.stdout and "again" not in last.stdout

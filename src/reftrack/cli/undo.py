@@ -10,6 +10,24 @@ from reftrack.cli.context import runtime
 from reftrack.cli.options import Json, emit
 
 
+def again_command(ctx: typer.Context) -> str:
+    """`reftrack undo` with the --db (when it holds no password) and --rep typed for this
+    run, so that run again it takes back the same database's and rep's next command."""
+    import shlex
+
+    from reftrack.services.cron import shown_location
+
+    root = ctx.find_root()
+    words = ["reftrack"]
+    for name in ("db", "rep"):
+        value = root.params.get(name)
+        source = root.get_parameter_source(name)
+        typed = source is not None and source.name == "COMMANDLINE"
+        if value and typed and not (name == "db" and shown_location(value)[1]):
+            words += [f"--{name}", value]
+    return shlex.join([*words, "undo"])
+
+
 def undo(
     ctx: typer.Context,
     list_: Annotated[
@@ -33,7 +51,7 @@ def undo(
         print_journal,
         print_undone,
     )
-    from reftrack.services.undo import journal_list, undo_last
+    from reftrack.services.undo import journal_list, more_to_undo, undo_last
 
     if list_ and force:
         raise typer.BadParameter(
@@ -47,4 +65,5 @@ def undo(
         return
     with runtime(ctx) as rt:
         undone = undo_last(rt, force)
-    emit(json, lambda: operation_document(undone), lambda: print_undone(undone))
+        again = more_to_undo(rt) and again_command(ctx)
+    emit(json, lambda: operation_document(undone), lambda: print_undone(undone, again or None))

@@ -53,12 +53,13 @@ def _when(operation: OperationView) -> str:
     return operation.recorded_at.strftime("%Y-%m-%d %H:%M")
 
 
-def print_undone(operation: OperationView) -> None:
-    """What `undo` took back, and how to go further."""
+def print_undone(operation: OperationView, again: str | None = None) -> None:
+    """What `undo` took back, and, while the journal holds more, how to go further."""
     out = console()
     out.print(Text(f"Undid `{operation.command}` (from {_when(operation)}):"))
     out.print(Text(f"  {changes_text(operation, UNDID)}."))
-    out.print(Text("Run `reftrack undo` again to take back the command before it."))
+    if again is not None:
+        out.print(Text(f"Run `{again}` again to take back the command before it."))
 
 
 def print_journal(operations: list[OperationView]) -> None:

@@ -51,6 +51,12 @@ def journal_list(rt: Runtime, limit: int = LIST_LIMIT) -> list[OperationView]:
         return [_view(rt, operation) for operation in journal.operations(session, rt.rep, limit)]
 
 
+def more_to_undo(rt: Runtime) -> bool:
+    """Whether a command that wrote is still left to undo."""
+    with rt.transaction() as session:
+        return bool(journal.operations(session, rt.rep, 1, pending_only=True))
+
+
 def _last(session: Session, rt: Runtime) -> OperationView:
     found = journal.operations(session, rt.rep, 1, pending_only=True)
     if not found:

@@ -689,3 +689,28 @@ def test_remove_takes_back_a_team_line_too(rep: Rep, crontab: Crontab) -> None:
     result = cron_ok(rep, crontab, "remove --json")
     assert json.loads(result.stdout)["removed_jobs"] == ["team"]
     assert crontab.text() == USER_TABLE
+
+
+def test_the_install_for_good_it_suggests_keeps_every_option_typed(
+    rep: Rep, crontab: Crontab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reftrack.services import cron
+
+    checkout = tmp_path / "my src" / "reftrack"
+    program = checkout / ".venv" / "bin" / "reftrack"
+    monkeypatch.setattr(cron, "installed_from_checkout", lambda: (str(program), checkout))
+    other = str(tmp_path / "other.db")
+    args = [
+        "--db", other, "cron", "install", "--summary", "FRI 16:30",
+        "--mailto", "ann@example.com", "--today", "off",
+    ]  # fmt: skip
+    result = rep.run(args, PATH=crontab.path)
+    assert result.exit_code == 0, result.stderr
+    suggested = result.stderr.split("for good: ", 1)[1].strip()
+    first, _, rest = suggested.partition(" && pipx install . && ")
+    assert shlex.split(first) == ["cd", str(checkout)]
+    assert shlex.split(rest) == ["reftrack", *args]
+    # Run as suggested (pipx aside), it installs the very same lines.
+    before = crontab.text()
+    assert rep.run(shlex.split(rest)[1:], PATH=crontab.path).exit_code == 0
+    assert crontab.text() == before

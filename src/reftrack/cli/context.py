@@ -76,6 +76,31 @@ def runtime(ctx: typer.Context, must_exist: bool = False) -> Iterator[Runtime]:
         rt.close()
 
 
+def typed_root_options(ctx: typer.Context, names: tuple[str, ...] = ("db", "rep")) -> list[str]:
+    """The root options of `names` typed on this command line (not from the environment),
+    as words for a command to print: `--db PATH --rep NAME`. A --db holding a password
+    is left out; it is never printed."""
+    from reftrack.services.cron import shown_location
+
+    root = ctx.find_root()
+    words: list[str] = []
+    for name in names:
+        value = root.params.get(name)
+        source = root.get_parameter_source(name)
+        typed = source is not None and source.name == "COMMANDLINE"
+        if value and typed and not (name == "db" and shown_location(value)[1]):
+            words += [f"--{name}", value]
+    return words
+
+
+def as_typed(ctx: typer.Context) -> str:
+    """This command line as typed, quoted, with its --db when it holds no password."""
+    import shlex
+
+    line = ctx.meta.get(COMMAND_LINE) or ctx.command_path
+    return shlex.join(["reftrack", *typed_root_options(ctx, ("db",)), *shlex.split(line)[1:]])
+
+
 # Where the word being completed is kept, as typed, for the completion functions below.
 _TYPED = "reftrack.typed"
 

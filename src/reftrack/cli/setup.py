@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reftrack.cli.context import GlobalOptions, typed_so_far
+from reftrack.cli.context import GlobalOptions, as_typed, typed_so_far
 from reftrack.cli.options import Json, emit
 from reftrack.render.safe import print_plain
 
@@ -200,7 +200,7 @@ def cron_install(
     in_checkout = cron.installed_from_checkout()
     if in_checkout is not None and result.plan.jobs:
         # Still installed: a warning, since the checkout may well stay where it is.
-        print_source_checkout(*in_checkout)
+        print_source_checkout(*in_checkout, as_typed(ctx))
 
 
 @cron_app.command("remove")

@@ -11,21 +11,13 @@ from reftrack.cli.options import Json, emit
 
 
 def again_command(ctx: typer.Context) -> str:
-    """`reftrack undo` with the --db (when it holds no password) and --rep typed for this
-    run, so that run again it takes back the same database's and rep's next command."""
+    """`reftrack undo` with the --db and --rep typed for this run, so that run again it
+    takes back the same database's and rep's next command."""
     import shlex
 
-    from reftrack.services.cron import shown_location
+    from reftrack.cli.context import typed_root_options
 
-    root = ctx.find_root()
-    words = ["reftrack"]
-    for name in ("db", "rep"):
-        value = root.params.get(name)
-        source = root.get_parameter_source(name)
-        typed = source is not None and source.name == "COMMANDLINE"
-        if value and typed and not (name == "db" and shown_location(value)[1]):
-            words += [f"--{name}", value]
-    return shlex.join([*words, "undo"])
+    return shlex.join(["reftrack", *typed_root_options(ctx), "undo"])
 
 
 def undo(

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
+from reftrack.domain.contacts import shell_word
 from reftrack.domain.schedule import CronInstall, CronPlan, CrontabEdit
 from reftrack.render.output import console
 
@@ -153,13 +154,16 @@ def print_removed(edit: CrontabEdit) -> None:
     _print_mailto_left(edit)
 
 
-def print_source_checkout(program: str, checkout: Path) -> None:
-    """On stderr: cron will run a reftrack that lives in a source checkout's environment."""
+def print_source_checkout(program: str, checkout: Path, again: str) -> None:
+    """On stderr: cron will run a reftrack that lives in a source checkout's environment.
+
+    `again` is the `cron install` as typed, options and all, to run once installed.
+    """
     console(stderr=True).print(
         Text(
             f"Note: cron will run {program}, from the virtual environment of the source "
             f"checkout {checkout}; moving or deleting it breaks the jobs. To install reftrack "
-            f"for good: cd {checkout} && pipx install . && reftrack cron install"
+            f"for good: cd {shell_word(str(checkout))} && pipx install . && {again}"
         ),
         soft_wrap=True,
     )

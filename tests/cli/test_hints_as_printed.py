@@ -210,3 +210,13 @@ def test_undo_typed_with_db_and_rep_names_them_in_its_again(rep: Rep, tmp_path: 
     # The last one: nothing is left to undo, so no command to run again.
     last = rep.ok([*bob, "undo"])
     assert "Ann Lee" in last.stdout and "again" not in last.stdout
+
+
+@pytest.mark.parametrize("which", ["--from", "--prorate"])
+def test_the_goal_set_a_late_goal_suggests_keeps_its_fixed_rate(rep: Rep, which: str) -> None:
+    shown = rep.ok("goal set --referrals 8 --per month --rate 0.4").stdout
+    (line,) = [text for text in shown.splitlines() if which in text]
+    run_printed(rep, line)
+    on = "2026-12-01" if which == "--from" else None
+    goal = json.loads(rep.ok(["goal", "show", "--json", *(["--on", on] if on else [])]).stdout)
+    assert (goal["rate"], goal["rate_basis"]) == (0.4, "fixed")

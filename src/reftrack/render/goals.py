@@ -157,10 +157,12 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
             f"in {period}."
         )
     )
+    # The goal's own fixed rate goes along, or the goal suggested would be another one.
+    rate = f" --rate {status.rate.value:g}" if status.rate.basis == "fixed" else ""
     out.print(
         Text(
             f"To start with the next {status.period} instead: reftrack goal set "
-            f"--referrals {status.target} --per {status.period} "
+            f"--referrals {status.target} --per {status.period}{rate} "
             f"--from {end + timedelta(days=1)}"
         ),
         soft_wrap=True,
@@ -168,7 +170,7 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
     out.print(
         Text(
             f"To scale it to the days left ({status.target} → {scaled}): reftrack goal set "
-            f"--referrals {status.target} --per {status.period} --prorate"
+            f"--referrals {status.target} --per {status.period}{rate} --prorate"
         ),
         soft_wrap=True,
     )

@@ -186,8 +186,12 @@ def test_a_goal_set_late_in_its_period_says_what_it_means_and_offers_two_ways_ou
 ) -> None:
     late = rep.ok("goal set --referrals 8 --per month --rate 0.25", REFTRACK_NOW="2026-11-30")
     assert "That is 32 asks a day for the 1 working day left in November." in late.stdout
-    assert "reftrack goal set --referrals 8 --per month --rate 0.25 --from 2026-12-01" in late.stdout
-    assert "(8 → 1): reftrack goal set --referrals 8 --per month --rate 0.25 --prorate" in late.stdout
+    assert (
+        "reftrack goal set --referrals 8 --per month --rate 0.25 --from 2026-12-01" in late.stdout
+    )
+    assert (
+        "(8 → 1): reftrack goal set --referrals 8 --per month --rate 0.25 --prorate" in late.stdout
+    )
     early = rep.ok("goal set --referrals 8 --per month --rate 0.25", REFTRACK_NOW="2026-11-02")
     assert "That is" not in early.stdout
 

@@ -316,3 +316,14 @@ def test_a_rep_imports_their_export_beside_the_others_rows(team: Team, tmp_path:
     # The ids drawn for bob's rows leave the sequences ahead: everyone goes on writing.
     team.ok(team.alice, ["contact", "add", "Al Later"])
     team.ok(team.bob, ["close", "ben", "--deal", "Second"])
+
+
+@pytest.mark.parametrize("name", ["", "   ", "é" * 32, "tab\there", "del\x7fhere", "c1\x85here"])
+def test_one_rule_for_a_reps_name_wherever_it_is_given(rep: Rep, name: str) -> None:
+    # --rep, team add and the rep setting refuse the same names: at most 63 bytes (a
+    # PostgreSQL role name), no control characters.
+    for args in (["--rep", name, "today"], ["team", "add", name], ["config", "set", "rep", name]):
+        refused = rep.run(args)
+        assert refused.exit_code == 2, (args, refused.stderr)
+        assert "63 bytes" in refused.stderr and refused.stderr.count("\n") == 1
+    assert rep.ok(["--rep", "é" * 31, "today"]).exit_code == 0

@@ -311,13 +311,11 @@ def _print_version(value: bool) -> None:
 
 
 def _check_rep(value: str | None) -> str | None:
-    """A rep's name is a word or two of text: not empty, no control characters."""
-    if value is not None and (
-        not value.strip() or len(value) > 63 or any(ch < " " or ch == "\x7f" for ch in value)
-    ):
-        raise typer.BadParameter(
-            "a rep's name is 1 to 63 characters of text, without control characters"
-        )
+    """A rep's name, by the one rule (`domain/reps.py`) the config and `team add` use too."""
+    from reftrack.domain.reps import REP_RULE, rep_problem
+
+    if value is not None and rep_problem(value) is not None:
+        raise typer.BadParameter(REP_RULE)
     return value
 
 

@@ -55,12 +55,13 @@ def add(
     Run by the database owner (with CREATEROLE). The role gets LOGIN and no password:
     set one with ALTER ROLE, and keep it in the rep's ~/.pgpass.
     """
+    from reftrack.domain.reps import REP_RULE, rep_problem
     from reftrack.render.safe import print_plain
     from reftrack.render.team import member_document, member_text
     from reftrack.services.team import add_member
 
-    if not rep.strip() or len(rep.encode()) > 63 or any(ch < " " for ch in rep):
-        raise typer.BadParameter("a role name is 1 to 63 bytes of text", param_hint="REP")
+    if rep_problem(rep) is not None:
+        raise typer.BadParameter(REP_RULE, param_hint="REP")
     with runtime(ctx) as rt:
         member = add_member(rt, rep, manager)
     emit(

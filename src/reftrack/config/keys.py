@@ -16,6 +16,7 @@ from typing import Any
 from reftrack.config.kinds import (
     Number,
     Refused,
+    RepName,
     Text,
     TimeZone,
     ValueKind,
@@ -121,7 +122,7 @@ KEYS: dict[str, KeySpec] = {
         KeySpec(
             "rep",
             "Whose records these are; one database can hold a team.",
-            Text("a non-empty name, e.g. ann"),
+            RepName("a non-empty name of at most 63 bytes, e.g. ann"),
             _default_rep,
         ),
         KeySpec(

@@ -253,6 +253,20 @@ def _zone_refusal(name: str) -> Refused:
     return Refused(f"'{name}' is not a time zone{hint}")
 
 
+class RepName(Text):
+    """A rep's name: one line of text, by the rule `--rep` and `team add` use too."""
+
+    def from_text(self, text: str) -> str:
+        """The name trimmed, or a refusal naming what is wrong with it."""
+        from reftrack.domain.reps import REP_RULE, rep_problem
+
+        value = super().from_text(text)
+        problem = rep_problem(value)
+        if problem is not None:
+            raise Refused(f"{problem}; {REP_RULE}")
+        return value
+
+
 class TimeZone:
     """An IANA time zone name the system knows."""
 

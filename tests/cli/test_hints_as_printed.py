@@ -220,3 +220,32 @@ def test_the_goal_set_a_late_goal_suggests_keeps_its_fixed_rate(rep: Rep, which:
     on = "2026-12-01" if which == "--from" else None
     goal = json.loads(rep.ok(["goal", "show", "--json", *(["--on", on] if on else [])]).stdout)
     assert (goal["rate"], goal["rate_basis"]) == (0.4, "fixed")
+
+
+def test_dates_keep_close_ask_and_referral_in_order_and_the_hints_lead_the_way(
+    jane: Rep,
+) -> None:
+    # jane: close c1, then ask a1 that brought referral r1, all on 2026-11-20.
+    before = ids(jane)
+    early = jane.run("edit a1 --on 2026-11-19")
+    assert early.exit_code == 2 and "before close c1" in early.stderr
+    # Moving the close later: each refusal names the edit to make first, run as printed.
+    goal = "edit c1 --on 2026-11-23"
+    steps = []
+    for _ in range(4):
+        refused = jane.run(goal)
+        if refused.exit_code == 0:
+            break
+        assert refused.exit_code == 2 and refused.stderr.count("\n") == 1, refused.stderr
+        steps.append(printed(refused.stderr))
+        while True:  # the named edit may itself name one to make before it
+            inner = jane.run(shlex.split(steps[-1])[1:])
+            if inner.exit_code == 0:
+                break
+            steps.append(printed(inner.stderr))
+    # The ask is named first, its referral then; once moved, the ask again and the close.
+    assert steps[:2] == ["reftrack edit a1 --on 2026-11-23", "reftrack edit r1 --on 2026-11-23"]
+    assert set(steps) == set(steps[:2])
+    days = {entry["id"]: entry["date"] for entry in json.loads(jane.ok("log --json").stdout)}
+    assert days["c1"] == days["a1"] == days["r1"] == "2026-11-23"
+    assert ids(jane) == before

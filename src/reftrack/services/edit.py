@@ -32,7 +32,7 @@ from reftrack.services.entries import (
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import refs_by_id
 from reftrack.store import queries
-from reftrack.store.models import Contact, Referral
+from reftrack.store.models import Close, Contact, Referral
 
 CONTACT_COLUMNS = ("contact_id", "prospect_id", "referrer_id")
 
@@ -116,7 +116,16 @@ def _no_check(
 def _check_close(
     session: Session, rt: Runtime, ref: EntryRef, row: Any, new: dict[str, Any]
 ) -> dict[str, Any]:
-    """A close given to someone else may not leave its asks with the contact it had."""
+    """A close given to someone else may not leave its asks with the contact it had, nor
+    move after the asks that followed it."""
+    day = new.get("closed_on", row.closed_on)
+    earlier = [a for a in queries.asks_of_close(session, row.id) if a.asked_on < day]
+    if earlier:
+        first = min(earlier, key=lambda a: a.asked_on)
+        raise UsageProblem(
+            f"--on: {day} is after ask a{first.id} that followed {ref} ({first.asked_on})",
+            f"move the ask first: reftrack edit a{first.id} --on {day}",
+        )
     contact = new.get("contact_id", row.contact_id)
     if contact != row.contact_id:
         # Asks already given to the new contact go along; the others would be left behind.
@@ -151,6 +160,20 @@ def _check_ask(
             "delete those first if no names came of it",
         )
     asked_on = new.get("asked_on", row.asked_on)
+    close = session.get(Close, row.close_id) if row.close_id is not None else None
+    if close is not None and asked_on < close.closed_on:
+        raise UsageProblem(
+            f"--on: {asked_on} is before close c{close.id} that {ref} followed ({close.closed_on})",
+            "an ask comes on or after the close it follows",
+        )
+    arrived = [r for r in referrals if r.received_on < asked_on]
+    if arrived:
+        first = min(arrived, key=lambda r: r.received_on)
+        raise UsageProblem(
+            f"--on: {asked_on} is after referral r{first.id} that {ref} brought arrived "
+            f"({first.received_on})",
+            f"move the referral first: reftrack edit r{first.id} --on {asked_on}",
+        )
     if outcome not in FOLLOWED_UP:
         # A follow-up day given is refused as on `ask`; one left over is dropped with the
         # outcome that had it, as `ask` would never have stored it.

@@ -224,6 +224,8 @@ def test_cron_refreshes_the_calendar_each_morning(
     lines = [line for line in cron_table.own_lines() if "calendar" in line]
     assert len(lines) == 1 and lines[0].startswith("15 7 * * MON-FRI ")
     # Without --calendar the next install drops it; remove takes every line back.
+    rep.ok(["cron", "install"], PATH=cron_table.path)
+    assert not [line for line in cron_table.own_lines() if "calendar" in line]
     rep.ok(["cron", "install", "--calendar", str(target)], PATH=cron_table.path)
     removed = json.loads(rep.ok("cron remove --json", PATH=cron_table.path).stdout)
     assert sorted(removed["removed_jobs"]) == ["calendar", "summary", "today"]

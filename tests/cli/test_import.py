@@ -76,9 +76,14 @@ def test_importing_the_same_file_twice_adds_nothing(rep: Rep) -> None:
     vcards = imported(rep, str(DATA / "contacts.vcf"))
     # 李雷 has no e-mail and no company: a new card. José and Ωμέγα gain their dates.
     assert vcards["added"] == {"contacts": 1, "dates": 3}
+    after_cards = fingerprint(rep.db)
     assert imported(rep, str(DATA / "contacts.vcf"))["added"] == {}
     assert len(closes(rep)) == 8
-    assert before != fingerprint(rep.db)
+    assert before != after_cards
+    # The re-imports wrote nothing at all, not merely reported nothing.
+    for name in ("hubspot-deals.csv", "salesforce-opportunities.csv", "pipedrive-deals.csv"):
+        imported(rep, str(DATA / name))
+    assert fingerprint(rep.db) == after_cards
 
 
 def test_a_dry_run_counts_and_writes_nothing(rep: Rep) -> None:

@@ -294,3 +294,30 @@ def test_the_journal_keeps_the_rep_given_and_never_the_database(rep: Rep, tmp_pa
         "reftrack --rep bob contact add 'Ann Lee'",
     ]
     assert not any(other in command for command in commands)
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"import {DATA / 'hubspot-deals.csv'}",
+        f"import {DATA / 'contacts.vcf'}",
+        "snooze ask-c1 --days 3",
+        "done ask-c1",
+    ],
+)
+def test_undo_takes_back_an_import_and_a_put_off(jane: Rep, command: str) -> None:
+    jane.ok("close jane --deal Fleet")  # today's ask-c1, to put off
+    said = undoes(jane, command)
+    assert said.startswith(f"Undid `reftrack {command.split()[0]}")
+
+
+def test_undo_takes_back_an_unsnooze(jane: Rep) -> None:
+    jane.ok("close jane --deal Fleet")
+    jane.ok("snooze ask-c1 --days 3")
+    said = undoes(jane, "unsnooze ask-c1")
+    assert said.startswith("Undid `reftrack unsnooze")
+    keys = {item["key"] for item in json.loads(jane.ok("today --all --json").stdout)["items"]}
+    assert "ask-c1" not in keys

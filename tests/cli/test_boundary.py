@@ -209,3 +209,27 @@ def test_on_a_terminal_a_misspelt_name_offers_the_close_match(rep: Rep) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("disk I/O error\nmore detail"),
+        sqlite3.DatabaseError("file is not a database"),
+    ],
+)
+def test_a_driver_error_that_gets_through_is_one_line_about_the_database(
+    rep: Rep, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    from reftrack.services import today
+
+    def fails(*_args: object, **_kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr(today, "today_agenda", fails)
+    rep.ok('contact add "Jane Doe"')
+    result = rep.run("today")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("reftrack: the database could not be used: ")
+    assert str(error).splitlines()[0] in result.stderr and "a bug" not in result.stderr

@@ -266,6 +266,7 @@ def test_delete_asks_first_on_a_terminal(history: Rep, monkeypatch: pytest.Monke
     monkeypatch.setattr("reftrack.cli.context.interactive", lambda: True)
     declined = history.run("delete k1", input="n\n")
     assert declined.exit_code == 1 and "Delete k1 (score, Bob Stone" in declined.stderr
+    assert "Nothing deleted." in declined.stderr
     assert "k1" in {e["id"] for e in log(history)}
     assert history.run("delete k1", input="y\n").exit_code == 0
     assert history.ok("delete s1 --yes").stdout.startswith("Deleted s1")

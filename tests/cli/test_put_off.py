@@ -170,7 +170,7 @@ def fingerprint(rep: Rep) -> str:
         ("snooze ask-c9 --until friday", 1, "no item 'ask-c9'"),
         ("snooze", 2, "give the key of an item"),
         ("snooze ask-c1", 2, "give --until DATE or --days N"),
-        ("snooze ask-c1 --days 2 --until friday", 2, "give --until DATE or --days N"),
+        ("snooze ask-c1 --days 2 --until friday", 2, "give --until DATE or --days N, not both"),
         ("snooze ask-c1 --days 0", 2, "--days: 0 is out of range"),
         ("snooze ask-c1 --days 366", 2, "1 to 365 days"),
         ("snooze ask-c1 --days -3", 2, "out of range"),

@@ -138,6 +138,7 @@ def delete(
 
             planned = preview_delete(rt, entry, cascade)
             if not Confirm.ask(confirm_text(planned), console=console(stderr=True)):
+                console(stderr=True).print("Nothing deleted.")
                 raise typer.Exit(1)
         deleted = delete_entry(rt, entry, cascade)
     emit(json, lambda: deleted_document(deleted), lambda: print_deleted(deleted))

@@ -82,7 +82,10 @@ def typed_key(text: str) -> str:
 def snooze_until(today: date, until: date | None, days: int | None) -> date:
     """The day a snoozed item comes back: `until`, or `days` after today; later than today."""
     if (until is None) == (days is None):
-        raise UsageProblem("give --until DATE or --days N", "e.g. --days 3")
+        both = until is not None
+        raise UsageProblem(
+            "give --until DATE or --days N" + (", not both" if both else ""), "e.g. --days 3"
+        )
     end = until if until is not None else today + timedelta(days=days or 0)
     if end <= today:
         raise UsageProblem(f"--until: {end} is not after today ({today})", "give a later day")

@@ -249,3 +249,23 @@ def test_dates_keep_close_ask_and_referral_in_order_and_the_hints_lead_the_way(
     days = {entry["id"]: entry["date"] for entry in json.loads(jane.ok("log --json").stdout)}
     assert days["c1"] == days["a1"] == days["r1"] == "2026-11-23"
     assert ids(jane) == before
+
+
+def test_the_demos_look_around_lines_run_in_a_shell(rep: Rep, tmp_path: Path) -> None:
+    import os
+    import sys
+
+    where = str(tmp_path / "demo place" / "demo.db")
+    shown = rep.ok(["--db", where, "--rep", "ann o", "demo", "--years", "1", "--contacts", "20"])
+    lines = [line.strip() for line in shown.stdout.splitlines() if "REFTRACK_DB=" in line]
+    assert len(lines) == 2
+    env = {**os.environ, **rep.env}
+    env.pop("REFTRACK_DB")
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    listed = subprocess.run(["sh", "-c", lines[0] + " --json"], env=env, capture_output=True)
+    assert listed.returncode == 0, listed.stderr
+    # ann o's demo contacts, in that database.
+    theirs = rep.ok(["--db", where, "--rep", "ann o", "contact", "list", "--json"]).stdout
+    assert json.loads(listed.stdout) == json.loads(theirs) != []
+    today = subprocess.run(["sh", "-c", lines[1]], env=env, capture_output=True, text=True)
+    assert today.returncode == 0 and "Asks today" in today.stdout, today.stderr

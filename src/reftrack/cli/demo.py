@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reftrack.cli.context import GlobalOptions, runtime
+from reftrack.cli.context import GlobalOptions, runtime, typed_root_options
 from reftrack.cli.options import Json
 
 
@@ -63,4 +63,5 @@ def demo(
         print(summary_text(weekly_summary(rt, week_of(rt, "last"))), end="")
         print_demo_heading(None, None, None, "Stats (reftrack stats)")
         print_stats(habit_stats(rt, 26))
-        print_demo_done(rt.location, throw_away)
+        typed = typed_root_options(ctx, ("rep",))
+        print_demo_done(rt.location, throw_away, typed[1] if typed else None)

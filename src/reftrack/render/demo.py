@@ -56,13 +56,17 @@ def print_demo_heading(
     out.print(Text(title, style="bold underline"))
 
 
-def print_demo_done(location: str, throw_away: bool) -> None:
-    """How to look around the demo, and how to start for real."""
+def print_demo_done(location: str, throw_away: bool, rep: str | None = None) -> None:
+    """How to look around the demo (its database quoted, and the rep it was filled for
+    when one was given), and how to start for real."""
+    from reftrack.domain.contacts import shell_word
+
     out = console()
     out.print()
     out.print(Text("Look around the demo:", style="bold"))
-    out.print(Text(f"  REFTRACK_DB={location} reftrack contact list"))
-    out.print(Text(f"  REFTRACK_DB={location} reftrack today --all"))
+    whose = f" --rep {shell_word(rep)}" if rep else ""
+    for command in ("contact list", "today --all"):
+        out.print(Text(f"  REFTRACK_DB={shell_word(location)} reftrack{whose} {command}"))
     if throw_away:
         out.print(Text("Your own data was not touched. Start for real:", style="bold"))
     else:

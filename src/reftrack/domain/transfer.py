@@ -72,6 +72,14 @@ _NAMES = {ExportKind.contacts: "name"}
 _SCORES = ("liking", "reciprocity", "credibility", "commitment")
 
 
+def _typed_day(values: dict[str, Any]) -> str:
+    """A date record as a rep types it: `YYYY-MM-DD` with its year, else `MM-DD`."""
+    try:
+        return "{year:04d}-{month:02d}-{day:02d}".format_map(values)
+    except (TypeError, ValueError):  # no year (None)
+        return "{month:02d}-{day:02d}".format_map(values)
+
+
 def record_problem(kind: ExportKind, values: dict[str, Any]) -> str | None:
     """Why a record read from an export cannot be stored as it is; None when it can."""
     for name, value in values.items():
@@ -86,9 +94,7 @@ def record_problem(kind: ExportKind, values: dict[str, Any]) -> str | None:
         if name_field is not None:
             clean_name(values[name_field] or "")
         if kind == ExportKind.dates:
-            year = values.get("year")
-            day = f"{values['month']:02d}-{values['day']:02d}"
-            parse_month_day(f"{year:04d}-{day}" if year else day, "month and day")
+            parse_month_day(_typed_day(values), "month and day")
     except (UsageProblem, ValueError, TypeError) as problem:
         return str(problem.args[0]) if problem.args else "not a valid record"
     if kind == ExportKind.scores:

@@ -279,21 +279,32 @@ def flat_in_data(runs: int) -> bool:
 # Runs one reftrack command in a child process, noting how long it held SQLite's
 # write lock: from the end of BEGIN IMMEDIATE, or from its first write statement
 # in a deferred transaction, to the end of COMMIT or ROLLBACK. The child calls
-# reftrack's own entry point; only the statement trace is added.
+# reftrack's own entry point; only the statement trace is added, to every sqlite3
+# connection, so writes on the full (SQLAlchemy) and the fast (sqlite3) path alike.
 PROBE = """
-import atexit, json, os, sys, time
-from sqlalchemy import event
-from sqlalchemy.pool import Pool
+import atexit, json, os, sqlite3, sys, time
 
 marks = []
+_connect = sqlite3.connect
 
-def on_connect(dbapi_connection, _record):
-    dbapi_connection.set_trace_callback(
+class Traced(sqlite3.Connection):
+    # Both paths end a transaction here: SQLAlchemy's pool and reftrack's fast writes.
+    def commit(self):
+        super().commit()
+        marks.append((time.perf_counter(), "DONE"))
+
+    def rollback(self):
+        super().rollback()
+        marks.append((time.perf_counter(), "DONE"))
+
+def connect(*args, **kwargs):
+    connection = _connect(*args, **{"factory": Traced, **kwargs})
+    connection.set_trace_callback(
         lambda sql: marks.append((time.perf_counter(), sql.lstrip()[:16].upper()))
     )
+    return connection
 
-event.listen(Pool, "connect", on_connect)
-event.listen(Pool, "checkin", lambda *_: marks.append((time.perf_counter(), "CHECKIN")))
+sqlite3.connect = connect
 
 def report():
     longest, since, state = 0.0, None, "idle"

@@ -185,8 +185,8 @@ def test_a_read_a_rep_waits_for_imports_only_what_it_shows(
 def test_a_write_imports_no_alembic_and_off_a_terminal_no_rich(
     rep: Rep, command: list[str]
 ) -> None:
-    """Issue 12: a write pays for SQLModel, not for Alembic (no migration is due), and
-    its answer off a terminal needs no Rich."""
+    """Issue 12: a write imports no Alembic (no migration is due; on the fast write path
+    not even SQLModel: tests/cli/test_fast_writes.py), and off a terminal no Rich."""
     rep.ok('contact add "Jane Doe"')
     code = probe(command, ("alembic", "rich"))
     env = {**os.environ, **rep.env}
@@ -217,6 +217,9 @@ def test_the_compiled_sql_is_current() -> None:
         sys.path.pop(0)
     assert fastsql.GENERATED.read_text() == fastsql.generate(), (
         "src/reftrack/store/fastsql.py is stale: run `python scripts/fastsql.py`"
+    )
+    assert fastsql.ROWS_GENERATED.read_text() == fastsql.rows(), (
+        "src/reftrack/store/fastrows.py is stale: run `python scripts/fastsql.py`"
     )
 
 

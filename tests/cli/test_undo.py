@@ -243,8 +243,14 @@ def test_a_failed_command_leaves_no_journal_entry(
         raise RuntimeError("the disk went away")
 
     # Fails inside the write transaction, after the ask and its referral were flushed.
-    monkeypatch.setattr("reftrack.services.asks.queries.asks_on", broken)
+    monkeypatch.setattr("reftrack.store.queries.asks_on", broken)
     failed = jane.run('ask jane --referral "Bob Stone"')
+    assert failed.exit_code == 1
+    assert operations(jane.db) == journal
+    assert snapshot(jane.db) == before
+    # The same on the fast write path (stdlib sqlite3), after the ask was inserted.
+    monkeypatch.setattr("reftrack.store.fast.asks_on", broken)
+    failed = jane.run("ask jane --outcome declined")
     assert failed.exit_code == 1
     assert operations(jane.db) == journal
     assert snapshot(jane.db) == before

@@ -34,7 +34,7 @@ def test_a_damaged_database_is_one_line_not_a_bug(rep: Rep, full_path: str) -> N
 def test_the_fast_path_reads_an_instant_with_an_offset_as_the_full_path_does() -> None:
     from datetime import UTC, datetime
 
-    from reftrack.store.fast import _utc
+    from reftrack.store.sqlite_values import _utc
 
     assert _utc("2026-11-29 17:41:55+02:00") == datetime(2026, 11, 29, 15, 41, 55, tzinfo=UTC)
     assert _utc("2026-11-29 17:41:55") == datetime(2026, 11, 29, 17, 41, 55, tzinfo=UTC)

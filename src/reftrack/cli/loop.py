@@ -180,7 +180,7 @@ def thank(
 ) -> None:
     """Thank a contact: a note (default), a --gift or a --call."""
     from reftrack.render.loop import print_thanks, thanks_document
-    from reftrack.services.relationships import record_thanks
+    from reftrack.services.thanks import record_thanks
 
     if gift and call:
         raise typer.BadParameter(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from shlex import quote
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from reftrack.domain.contacts import ContactRef, clean_optional
 from reftrack.domain.dates import NEXT_WORKING_REACH, next_working_day
@@ -15,19 +14,16 @@ from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ContactNotFound
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
-from reftrack.services.contacts import resolve_contact
 from reftrack.services.goals import status_on
-from reftrack.services.referrals import (
-    add_referral_row,
-    added_or_found,
-    new_prospect,
-    open_before,
-    prospect_named,
-)
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import ask_view, close_view, referral_views
-from reftrack.store import queries, reads
-from reftrack.store.models import Ask, Close, Contact, Referral
+from reftrack.store import fast_writes, reads
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from reftrack.store.models import Ask, Close, Referral
 
 
 def record_close(
@@ -42,7 +38,7 @@ def record_close(
     """Record a won or lost deal."""
     with rt.read(before_write=True) as session:  # names resolved on the fast path
         contact = resolve_contact(session, rt, name)
-    with rt.transaction(write=True) as session:
+    with rt.write() as session:
         close = _add_close(session, rt, contact, on, result, title, value_cents, crm_id)
     return close_view(close, contact)
 
@@ -57,7 +53,9 @@ def _add_close(
     value_cents: int | None,
     crm_id: str | None,
 ) -> Close:
-    close = Close(
+    close: Close = fast_writes.insert(
+        session,
+        "close",
         rep=rt.rep,
         contact_id=contact.id,
         closed_on=on,
@@ -67,8 +65,6 @@ def _add_close(
         crm_id=clean_optional(crm_id),
         recorded_at=rt.now,
     )
-    session.add(close)
-    session.flush()
     return close
 
 
@@ -118,6 +114,9 @@ def ask_context(rt: Runtime, draft: AskDraft) -> AskContext | None:
 
     Without `draft.add`, a name that matches no one (or that the rep did not pick) is None.
     """
+    from reftrack.store import queries
+    from reftrack.store.models import Contact
+
     with rt.transaction() as session:
         try:
             contact = _asked_contact(session, rt, draft)
@@ -139,6 +138,8 @@ def _asked_contact(session: Session, rt: Runtime, draft: AskDraft) -> ContactRef
     that name (and company, when given) is used; a prefix or a near miss is not.
     """
     if draft.add:
+        from reftrack.services.referrals import prospect_named
+
         return prospect_named(session, rt, _person(draft), "NAME")[2]
     try:
         return resolve_contact(session, rt, draft.name)
@@ -157,6 +158,9 @@ def _person(draft: AskDraft) -> str:
 
 def _add_asked(session: Session, rt: Runtime, draft: AskDraft) -> tuple[ContactRef, bool]:
     """The contact `--add` names: found by exact name now, else created as asked."""
+    from reftrack.services.referrals import added_or_found, prospect_named
+    from reftrack.store.models import Contact
+
     name, company, found = prospect_named(session, rt, _person(draft), "NAME")
     if found is not None:
         return found, False
@@ -182,11 +186,34 @@ def follow_up_day(session: Session, rt: Runtime, asked_on: date) -> date:
     return _next_working_day(session, rt, asked_on + timedelta(days=rt.settings.follow_up_days))
 
 
+def _add_referrals(
+    session: Session,
+    rt: Runtime,
+    draft: AskDraft,
+    contact: ContactRef,
+    ask_id: int,
+    new_contacts: list[ContactRef],
+) -> list[Referral]:
+    """The referrals the names of an ask bring, each prospect found or added as a contact."""
+    if not draft.referrals:
+        return []
+    from reftrack.services.referrals import add_referral_row, new_prospect
+
+    rows: list[Referral] = []
+    for text in draft.referrals:
+        prospect, created = new_prospect(session, rt, text, "--referral")
+        if created:
+            new_contacts.append(prospect)
+        rows.append(add_referral_row(session, rt, contact, prospect, draft.on, ask_id))
+    session.flush()
+    return rows
+
+
 def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
     """Record an ask (and the close it follows, when given), and each name it brought."""
     outcome = ask_outcome(draft.outcome, draft.referrals, draft.follow_up_on, draft.on)
-    # These reads are all on the fast path (stdlib sqlite3, SQL compiled ahead): a write
-    # pays for SQLModel, but not for compiling the statements of its reads (issue 12).
+    # These reads, and the write after them, are on the fast path (stdlib sqlite3, SQL
+    # compiled ahead from SQLModel): a rep waits for an ask right after a close (issue 12).
     # `--add` looks a name up by its fold, a read only the full path has.
     with rt.transaction() if draft.add else rt.read(before_write=True) as session:
         contact = _asked_contact(session, rt, draft)
@@ -195,7 +222,8 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             follow_up = follow_up_day(session, rt, draft.on)
         # The day's goal is fixed at its start, so the ask about to be written cannot move it.
         status = status_on(session, rt, draft.on)
-    with rt.transaction(write=True) as session:
+    # A new contact (`--add`, a `--referral`) is written by the full path alone.
+    with rt.write(full=draft.add or bool(draft.referrals)) as session:
         new_contacts: list[ContactRef] = []
         if contact is None:
             # Again under the write lock: the same contact may have been added meanwhile.
@@ -214,8 +242,10 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
                 None,
             )
         else:
-            close = queries.latest_close_without_ask(session, contact.id, draft.on)
-        ask = Ask(
+            close = reads.queries.latest_close_without_ask(session, contact.id, draft.on)
+        ask: Ask = fast_writes.insert(
+            session,
+            "ask",
             rep=rt.rep,
             contact_id=contact.id,
             close_id=close.id if close else None,
@@ -226,20 +256,17 @@ def record_ask(rt: Runtime, draft: AskDraft) -> AskRecorded:
             note=clean_optional(draft.note),
             recorded_at=rt.now,
         )
-        session.add(ask)
-        session.flush()
         assert ask.id is not None
-        rows: list[Referral] = []
-        for text in draft.referrals:
-            prospect, created = new_prospect(session, rt, text, "--referral")
-            if created:
-                new_contacts.append(prospect)
-            rows.append(add_referral_row(session, rt, contact, prospect, draft.on, ask.id))
-        session.flush()
-        asks_that_day = queries.asks_on(session, rt.rep, draft.on)
-    with rt.transaction() as session:
-        referrals = referral_views(session, rows)
-        earlier = tuple(open_before(session, rt, rows))
+        rows = _add_referrals(session, rt, draft, contact, ask.id, new_contacts)
+        asks_that_day = reads.queries.asks_on(session, rt.rep, draft.on)
+    referrals: list[ReferralView] = []
+    earlier: tuple[ReferralView, ...] = ()
+    if rows:
+        from reftrack.services.referrals import open_before
+
+        with rt.transaction() as session:
+            referrals = referral_views(session, rows)
+            earlier = tuple(open_before(session, rt, rows))
     view = ask_view(ask, contact, close_view(close, contact) if close else None, referrals)
     return AskRecorded(
         view,

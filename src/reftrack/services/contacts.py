@@ -14,14 +14,14 @@ from reftrack.domain.contacts import (
     clean_email,
     clean_name,
     clean_optional,
-    match_name,
     parse_labelled_date,
 )
-from reftrack.errors import AmbiguousContact, ContactNotFound, ReftrackError
+from reftrack.errors import ReftrackError
 from reftrack.kinds import ContactKind
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import contact_card, contact_cards
-from reftrack.store import queries, reads
+from reftrack.store import queries
 from reftrack.store.db import inserted
 from reftrack.store.models import Contact, ImportantDate
 
@@ -39,30 +39,6 @@ class ContactDraft:
     dates: list[str] = field(default_factory=list)
     remove_dates: list[str] = field(default_factory=list)
     note: str | None = None
-
-
-def resolve_contact(
-    session: Session, rt: Runtime, query: str, include_archived: bool = False
-) -> ContactRef:
-    """The one contact a typed name means, asking the rep to pick on a terminal if need be."""
-    # On either path: a write resolves its names in a read on the fast one (issue 12).
-    refs = [
-        ContactRef(id, name, company)
-        for id, name, company in reads.queries.contact_names(session, rt.rep, include_archived)
-    ]
-    match = match_name(query, refs)
-    if match.found:
-        return match.found
-    if match.candidates:
-        chosen = rt.choose(query, list(match.candidates), True) if rt.choose else None
-        if chosen is None:
-            raise AmbiguousContact(query, [c.label for c in match.candidates])
-        return chosen
-    if match.suggestions and rt.choose:
-        chosen = rt.choose(query, list(match.suggestions), False)
-        if chosen is not None:
-            return chosen
-    raise ContactNotFound(query, [c.label for c in match.suggestions])
 
 
 def _refuse_duplicate(

@@ -18,7 +18,7 @@ from reftrack.domain.numbers import RATE, SCORE, TARGET, decimal_number, shown, 
 from reftrack.domain.records import parse_amount
 from reftrack.errors import UsageProblem
 from reftrack.kinds import Channel, CloseResult, EntryKind, Outcome, Period, ReferralStatus
-from reftrack.services.contacts import resolve_contact
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 
 # What the rep typed for an option: its text, or True/False for a flag.

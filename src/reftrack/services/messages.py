@@ -5,7 +5,7 @@ from __future__ import annotations
 from reftrack.domain.messages import Message, given_intro, intro_email, thank_you_note
 from reftrack.domain.records import parse_person
 from reftrack.kinds import MessageKind
-from reftrack.services.contacts import resolve_contact
+from reftrack.services.names import resolve_contact
 from reftrack.services.referrals import referral_from
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import referral_views, refs_by_id

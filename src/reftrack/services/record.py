@@ -8,7 +8,7 @@ from reftrack.domain.entries import EntryRef
 from reftrack.domain.history import ContactRecord, LogEntry, ReferralStep, status_at
 from reftrack.domain.records import Balance, ReferralView
 from reftrack.kinds import EntryKind, LogKind, ReferralEventKind, ReferralStatus
-from reftrack.services.contacts import resolve_contact
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import (
     ask_view,

@@ -19,7 +19,7 @@ from reftrack.kinds import (
     ReferralEventKind,
     ReferralStatus,
 )
-from reftrack.services.contacts import resolve_contact
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import referral_views, refs_by_id
 from reftrack.store import queries

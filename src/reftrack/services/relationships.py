@@ -7,62 +7,19 @@ from datetime import date
 from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
-from reftrack.domain.records import GivenView, ScoreView, ShareView, ThankYouView, merge_score
+from reftrack.domain.records import GivenView, ScoreView, ShareView, merge_score
 from reftrack.errors import ReftrackError
-from reftrack.kinds import ThankKind
-from reftrack.services.contacts import resolve_contact
-from reftrack.services.referrals import referral_from
+from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import (
     given_view,
-    referral_views,
     refs_by_id,
     score_view,
     score_views,
     share_view,
-    thank_you_view,
 )
 from reftrack.store import queries
-from reftrack.store.models import GivenReferral, Referral, Score, Share, ThankYou
-
-
-def record_thanks(
-    rt: Runtime,
-    name: str,
-    on: date,
-    for_prospect: str | None = None,
-    kind: ThankKind = ThankKind.note,
-    gift: str | None = None,
-    note: str | None = None,
-) -> ThankYouView:
-    """Record a thank-you; without a prospect it covers every referral not yet thanked."""
-    with rt.transaction() as session:
-        contact = resolve_contact(session, rt, name)
-        referral: Referral | None = None
-        if for_prospect:
-            referral = referral_from(session, rt, contact, for_prospect)
-        earlier = queries.referrals(session, rt.rep, referrer_id=contact.id)
-        covered = [
-            v for v in referral_views(session, earlier) if not v.thanked and v.received_on <= on
-        ]
-        if referral is not None:
-            covered = [v for v in covered if v.id == referral.id]
-        prospect_ref = (
-            refs_by_id(session, [referral.prospect_id])[referral.prospect_id] if referral else None
-        )
-    row = ThankYou(
-        rep=rt.rep,
-        contact_id=contact.id,
-        referral_id=referral.id if referral else None,
-        thanked_on=on,
-        kind=kind,
-        gift=clean_optional(gift),
-        note=clean_optional(note),
-        recorded_at=rt.now,
-    )
-    with rt.transaction(write=True) as session:
-        session.add(row)
-    return thank_you_view(row, contact, prospect_ref, [v.prospect for v in covered])
+from reftrack.store.models import GivenReferral, Score, Share
 
 
 def record_given(

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from reftrack.domain.contacts import ContactRef
-    from reftrack.store.journal import JournalEntry
+    from reftrack.store.journal_values import JournalEntry
 
 # Asked, on a terminal only, to pick one contact among several: (what was typed, choices).
 # Quoted: the domain's contact values are not imported for this alone (`goal show` needs
@@ -178,10 +178,35 @@ class Runtime:
         with db.transaction(self.engine, write=write, rep=self.rep, journal=journal) as session:
             yield session
 
+    @contextmanager
+    def write(self, full: bool = False) -> Iterator[Session]:
+        """A write transaction, journaled as `transaction(write=True)` is, for a hot write.
+
+        On a SQLite file at this reftrack's schema that reftrack may write, it runs on the
+        stdlib sqlite3 module and yields a `store.fast_writes.FastWriteSession`: add rows
+        with `fast_writes.insert` and read with `store.reads.queries` only. Anywhere else,
+        or with `full` (a write the fast path cannot make), it is the full path's session.
+        """
+        from reftrack.store import fast_writes
+
+        session = None
+        if not full and self._engine is None and self._may_write():
+            session = fast_writes.open_write(self.location, self._operation())
+        if session is None:
+            with self.transaction(write=True) as whole:
+                yield whole
+            return
+        try:
+            yield cast("Session", session)
+            session.commit()
+        finally:
+            session.rollback()
+            session.close()
+
     def _operation(self) -> JournalEntry:
         """The journal entry all of this command's write transactions add to."""
         if self._journal is None:
-            from reftrack.store.journal import JournalEntry
+            from reftrack.store.journal_values import JournalEntry
 
             self._journal = JournalEntry(
                 rep=self.rep, command=self.command, recorded_at=self.utc_now

@@ -28,7 +28,8 @@ from reftrack.store.files import (
     sqlite_path,
     writable,
 )
-from reftrack.store.journal import JournalEntry, watch
+from reftrack.store.journal import watch
+from reftrack.store.journal_values import JournalEntry
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 
 if TYPE_CHECKING:

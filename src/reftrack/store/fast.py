@@ -18,34 +18,21 @@ import os
 import re
 import sqlite3
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
-from reftrack import kinds
 from reftrack.errors import DatabaseProblem
 from reftrack.store.fastsql import QUERIES
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 from reftrack.store.shaping import named_in_order
+from reftrack.store.sqlite_values import FastSession, run_sql, stored
 
 # Set to take the full SQLModel path even where the fast one would serve (tests compare).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
 _LIST = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
-
-
-class FastSession:
-    """One read transaction on a sqlite3 connection; `info` as on a SQLModel Session."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-        self.info: dict[str, Any] = {}
-
-    def close(self) -> None:
-        """End the read transaction and let go of the file."""
-        self.connection.close()
 
 
 def sqlite_file(location: str) -> Path | None:
@@ -72,11 +59,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def open_session(location: str) -> FastSession | None:
-    """A read session on the fast path, or None when the full path must serve.
+def open_connection(location: str, write: bool = False) -> sqlite3.Connection | None:
+    """A connection in a transaction on the fast path, or None when the full path must serve.
 
     The schema version is read here with sqlite3: Alembic is imported only when a
-    migration is due, and then by the full path.
+    migration is due, and then by the full path. `write`: the transaction holds the write
+    lock from its start (BEGIN IMMEDIATE), waiting for it as the full path does.
     """
     if os.environ.get(FULL_PATH_VARIABLE):
         return None
@@ -87,8 +75,18 @@ def open_session(location: str) -> FastSession | None:
         connection = _connect(path)
     except sqlite3.Error:
         return None
+    if write:
+        connection.execute("PRAGMA foreign_keys = ON")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            connection.close()
+            raise DatabaseProblem(
+                f"the database could not be used: {in_words(str(error))}"
+            ) from None
     try:
-        connection.execute("BEGIN")
+        if not write:
+            connection.execute("BEGIN")
         tables = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).fetchone()
@@ -103,39 +101,13 @@ def open_session(location: str) -> FastSession | None:
     if version is None or version[0] != SCHEMA_HEAD:
         connection.close()
         return None
-    return FastSession(connection)
+    return connection
 
 
-def _stored(value: Any) -> Any:
-    """A Python value as SQLAlchemy would bind it for SQLite."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _reader(how: str | None) -> Any:
-    if how is None:
-        return None
-    if how == "date":
-        return date.fromisoformat
-    if how == "datetime":
-        return datetime.fromisoformat
-    if how == "utc":
-        return _utc
-    if how == "bool":
-        return bool
-    if how == "float":
-        return float
-    return getattr(kinds, how.removeprefix("enum:"))
-
-
-def _utc(text: str) -> datetime:
-    """A stored instant in UTC: naive text is UTC already; an offset is converted, as the
-    full path's column type does."""
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
+def open_session(location: str) -> FastSession | None:
+    """A read session on the fast path, or None when the full path must serve."""
+    connection = open_connection(location)
+    return None if connection is None else FastSession(connection)
 
 
 def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> list[Any]:
@@ -145,31 +117,16 @@ def run(session: FastSession, name: str, index: int = 0, **arguments: Any) -> li
     for key, value in arguments.items():
         if isinstance(value, Collection) and not isinstance(value, str):
             for n, item in enumerate(sorted(value)):
-                params[f"{key}_{n}"] = _stored(item)
+                params[f"{key}_{n}"] = stored(item)
         else:
-            params[key] = _stored(value)
+            params[key] = stored(value)
 
     def spelled(match: re.Match[str]) -> str:
         count = len(arguments[match[1]])
         return ", ".join(f":{match[1]}_{n}" for n in range(count)) if count else "NULL"
 
     sql = _LIST.sub(spelled, sql)
-    readers = [_reader(how) for _name, how in columns]
-    try:
-        rows = session.connection.execute(sql, params).fetchall()
-    except sqlite3.DatabaseError as error:
-        # Locked, damaged ("disk image is malformed"): one line, as on the full path.
-        raise DatabaseProblem(f"the database could not be used: {in_words(str(error))}") from None
-    try:
-        values = [
-            tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))
-            for row in rows
-        ]
-    except ValueError as error:
-        # A value no reader takes (an outcome spelled by hand, a date that is no date).
-        raise DatabaseProblem(
-            f"the database holds a value this reftrack cannot read: {error}"
-        ) from None
+    values = run_sql(session, sql, columns, params)
     if entity:
         names = [name for name, _how in columns]
         return [SimpleNamespace(**dict(zip(names, v, strict=True))) for v in values]
@@ -189,6 +146,17 @@ def _grouped(rows: Sequence[tuple[int, date]]) -> dict[int, list[date]]:
 def count_asks(session: FastSession, rep: str, first: date, last: date) -> int:
     """Asks made in [first, last]."""
     return int(run(session, "count_asks", rep=rep, first=first, last=last)[0][0])
+
+
+def asks_on(session: FastSession, rep: str, day: date) -> int:
+    """How many asks the rep logged on one day."""
+    return int(run(session, "asks_on", rep=rep, day=day)[0][0])
+
+
+def latest_close_without_ask(session: FastSession, contact_id: int, on: date) -> Any:
+    """The contact's latest close on or before `on` that no ask is tied to yet."""
+    rows = run(session, "latest_close_without_ask", contact_id=contact_id, on=on)
+    return rows[0] if rows else None
 
 
 def count_contacts(session: FastSession, rep: str) -> int:
@@ -316,6 +284,26 @@ def referrals_received_between(
 ) -> list[Any]:
     """Referrals received in [first, last]."""
     return run(session, "referrals_received_between", rep=rep, first=first, last=last)
+
+
+def referrals(
+    session: FastSession,
+    rep: str,
+    statuses: Collection[Any] | None = None,
+    referrer_id: int | None = None,
+    prospect_id: int | None = None,
+) -> list[Any]:
+    """The referrals one referrer sent, newest first (the one narrowing read here)."""
+    if referrer_id is None or statuses is not None or prospect_id is not None:
+        raise ValueError("the fast path reads the referrals of one referrer only")
+    return run(session, "referrals", rep=rep, referrer_id=referrer_id)
+
+
+def referral_events(session: FastSession, referral_ids: Sequence[int]) -> list[Any]:
+    """The history of some referrals, oldest first."""
+    if not referral_ids:
+        return []
+    return run(session, "referral_events", referral_ids=set(referral_ids))
 
 
 def thank_you_days(session: FastSession, contact_ids: Sequence[int]) -> dict[int, list[date]]:

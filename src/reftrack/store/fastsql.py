@@ -27,6 +27,13 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             False,
         ),
     ),
+    "asks_on": (
+        (
+            "SELECT count(*) AS count_1 FROM ask WHERE ask.rep = :rep AND ask.asked_on = :day",
+            (("column_0", None),),
+            False,
+        ),
+    ),
     "asks_due": (
         (
             "SELECT ask.id, ask.rep, ask.contact_id, ask.close_id, ask.asked_on, ask.outcome, "
@@ -196,6 +203,29 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             False,
         ),
     ),
+    "latest_close_without_ask": (
+        (
+            "SELECT close.id, close.rep, close.contact_id, close.closed_on, "
+            "close.result, close.title, close.value_cents, close.crm_id, "
+            "close.recorded_at FROM close WHERE close.contact_id = :contact_id "
+            "AND close.closed_on <= :on AND (close.id NOT IN (SELECT "
+            "ask.close_id FROM ask WHERE ask.contact_id = :contact_id AND "
+            "ask.close_id IS NOT NULL)) ORDER BY close.closed_on DESC, close.id "
+            "DESC",
+            (
+                ("id", None),
+                ("rep", None),
+                ("contact_id", None),
+                ("closed_on", "date"),
+                ("result", "enum:CloseResult"),
+                ("title", None),
+                ("value_cents", None),
+                ("crm_id", None),
+                ("recorded_at", "utc"),
+            ),
+            True,
+        ),
+    ),
     "latest_ask_ids": (
         (
             "SELECT ask.contact_id, ask.asked_on, ask.id FROM ask WHERE ask.contact_id IN "
@@ -229,6 +259,51 @@ QUERIES: dict[str, tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], .
             "GROUP BY referral.referrer_id",
             (("referrer_id", None), ("column_1", None)),
             False,
+        ),
+    ),
+    "referral_events": (
+        (
+            "SELECT referral_event.id, referral_event.rep, referral_event.referral_id, "
+            "referral_event.happened_on, referral_event.kind, referral_event.status, "
+            "referral_event.note, referral_event.recorded_at FROM referral_event WHERE "
+            "referral_event.referral_id IN (__[POSTCOMPILE_referral_ids]) ORDER BY "
+            "referral_event.happened_on, referral_event.id",
+            (
+                ("id", None),
+                ("rep", None),
+                ("referral_id", None),
+                ("happened_on", "date"),
+                ("kind", "enum:ReferralEventKind"),
+                ("status", "enum:ReferralStatus"),
+                ("note", None),
+                ("recorded_at", "utc"),
+            ),
+            True,
+        ),
+    ),
+    "referrals": (
+        (
+            "SELECT referral.id, referral.rep, referral.referrer_id, referral.prospect_id, "
+            "referral.ask_id, referral.received_on, referral.status, "
+            "referral.status_changed_on, referral.informed_on, referral.value_cents, "
+            "referral.note, referral.recorded_at FROM referral WHERE referral.rep = :rep AND "
+            "referral.referrer_id = :referrer_id ORDER BY referral.received_on DESC, "
+            "referral.id DESC",
+            (
+                ("id", None),
+                ("rep", None),
+                ("referrer_id", None),
+                ("prospect_id", None),
+                ("ask_id", None),
+                ("received_on", "date"),
+                ("status", "enum:ReferralStatus"),
+                ("status_changed_on", "date"),
+                ("informed_on", "date"),
+                ("value_cents", None),
+                ("note", None),
+                ("recorded_at", "utc"),
+            ),
+            True,
         ),
     ),
     "referrals_in_status": (

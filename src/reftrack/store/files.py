@@ -12,14 +12,16 @@ import re
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from reftrack.errors import DatabaseProblem
 from reftrack.private import make_private_dirs
 from reftrack.store.schema import BUSY_TIMEOUT_SECONDS
+
+if TYPE_CHECKING:
+    # SQLAlchemy only where a URL is made: `writable` serves the fast write path (issue 12).
+    from sqlalchemy.engine import URL
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A URL starts with a scheme (RFC 3986: a letter, then letters, digits, +, - or .) and `://`.
@@ -33,6 +35,9 @@ def database_url(location: str) -> URL:
     A path is taken byte for byte: nothing in it (`%20`, `?`, `#`) is decoded or read as an
     option, so it always names the file it spells.
     """
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
     scheme = URL_SCHEME.match(location)
     if scheme is None:
         if "://" in location and not location.startswith(("/", ".", "~")):
@@ -78,6 +83,8 @@ def sqlite_file_url(path: Path, read_only: bool = False) -> URL:
     Read-only, it is a SQLite URI with the path percent-encoded for SQLite to decode, opened
     immutable (nothing created beside the file) unless a writer's `-wal` is there to read.
     """
+    from sqlalchemy.engine import URL
+
     if not read_only:
         return URL.create("sqlite", database=str(path))
     options = {"uri": "true", "mode": "ro"}

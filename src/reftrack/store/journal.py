@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, insert, inspect, select, update
@@ -24,24 +23,13 @@ from sqlmodel import Session, SQLModel
 
 from reftrack.kinds import ChangeKind
 from reftrack.store import models  # noqa: F401  (registers every table on the metadata)
+from reftrack.store.journal_values import JournalEntry, Values, dumped, encode
 
 JOURNAL_TABLES = frozenset({"operation", "operation_change"})
 # Rows read back at once: well under every engine's limit on bound parameters.
 BATCH = 500
 
-# A row as the journal keeps it: column name to a JSON value.
-Values = dict[str, Any]
 RowKey = tuple[str, int]
-
-
-@dataclass
-class JournalEntry:
-    """The command whose writes are being journaled: one operation, however many transactions."""
-
-    rep: str
-    command: str
-    recorded_at: datetime
-    operation_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,23 +56,6 @@ class JournaledOperation:
 
 def _tables() -> dict[str, Table]:
     return dict(SQLModel.metadata.tables)
-
-
-def _plain(value: Any) -> Any:
-    """A column value as JSON can hold it; instants in UTC when they carry a zone."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def _encode(row: Mapping[Any, Any]) -> Values:
-    return {name: _plain(value) for name, value in row.items()}
 
 
 def _python_type(column_type: TypeEngine[Any]) -> type | None:
@@ -126,7 +97,7 @@ def read_rows(connection: Connection, keys: Iterable[RowKey]) -> dict[RowKey, Va
             found.update(dict.fromkeys(((table_name, i) for i in chunk), None))
             rows = connection.execute(select(table).where(table.c.id.in_(chunk))).mappings()
             for row in rows:
-                found[(table_name, row["id"])] = _encode(row)
+                found[(table_name, row["id"])] = encode(row)
     return found
 
 
@@ -224,8 +195,8 @@ class _Recorder:
                     "table_name": table_name,
                     "row_id": row_id,
                     "kind": kind,
-                    "before": None if before is None else json.dumps(before, sort_keys=True),
-                    "after": None if now is None else json.dumps(now, sort_keys=True),
+                    "before": dumped(before),
+                    "after": dumped(now),
                 }
             )
         if not rows:

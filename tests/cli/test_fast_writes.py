@@ -1,0 +1,168 @@
+"""The fast write path (stdlib sqlite3) stores what the full one (SQLModel) does, byte for byte.
+
+`ask`, `close` and `thank` in their everyday forms run without SQLModel (issue 12); a form
+that adds a contact (`ask --add`, `--referral`) or picks a referral (`thank --for`) takes
+the full path. Either way the rows, the journal `undo` walks back and the answers printed
+must be the same: each test runs the same commands on two copies of one database, one
+forced down the full path (REFTRACK_FULL_READS), and compares every table.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_fast_reads import HEAVY, last_line, probe
+from tests.conftest import Rep
+
+pytestmark = pytest.mark.usefixtures("neighbours")
+
+
+@pytest.fixture
+def neighbours(rep: Rep) -> None:
+    """Jane, who referred Pat; Sam at Acme, with a deal closed days ago and no ask yet."""
+    rep.ok('contact add "Jane Doe"')
+    rep.ok('contact add "Sam Lee" --company Acme')
+    rep.ok('ask "Jane Doe" --referral "Pat Kim" --on 2026-11-20')
+    rep.ok('close "Sam Lee" --deal Fleet --value 2k --on 2026-11-20')
+
+
+def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in id order."""
+    with sqlite3.connect(path) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        rows = {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+    connection.close()
+    return rows
+
+
+def both_ways(rep: Rep, tmp_path: Path, commands: list[str]) -> tuple[list[str], list[str]]:
+    """Run `commands` on a copy of the rep's database down each path: what each printed."""
+    full = tmp_path / "full.db"
+    shutil.copyfile(rep.db, full)
+    fast_out = [rep.ok(command).stdout for command in commands]
+    full_out = [
+        rep.ok(command, REFTRACK_DB=str(full), REFTRACK_FULL_READS="1").stdout
+        for command in commands
+    ]
+    assert dump(rep.db) == dump(full)
+    return fast_out, full_out
+
+
+EVERYDAY = [
+    'ask "Jane Doe" --outcome declined',
+    'ask "Sam Lee" --channel email --note "über ☃ [bold]"',
+    'ask "Jane Doe" --outcome promised --follow-up 2026-11-30 --on 2026-11-24',
+    'ask "Jane Doe" --won --deal Big --value 3.5k',
+    'ask "Sam Lee" --lost --outcome declined --json',
+    'close "Jane Doe" --lost --crm-id CRM-1 --on 2026-11-23',
+    'close "Sam Lee" --deal "Van & trailer" --value 12k --json',
+    'thank "Jane Doe" --gift Wine --note "for Pat"',
+    'thank "Sam Lee" --call --json',
+    'thank "Jane Doe"',
+]
+
+
+def test_everyday_writes_store_and_print_the_same_on_both_paths(rep: Rep, tmp_path: Path) -> None:
+    fast_out, full_out = both_ways(rep, tmp_path, EVERYDAY)
+    assert fast_out == full_out
+    assert "über ☃ [bold]" in dump(rep.db)["ask"][-4][8]
+
+
+def test_undo_walks_back_fast_writes_as_it_does_full_ones(rep: Rep, tmp_path: Path) -> None:
+    """The journal of a fast write (an ask --won is two rows in one operation) is the
+    full path's, so `undo` takes back exactly the same, and `log` shows the same."""
+    commands = [*EVERYDAY[:4], "undo", "undo", *EVERYDAY[6:], "undo", "log --json"]
+    fast_out, full_out = both_ways(rep, tmp_path, commands)
+    assert fast_out == full_out
+    assert "removed 1 ask" in fast_out[4] and "1 close" in fast_out[4]
+
+
+def test_forms_that_add_a_contact_or_pick_a_referral_agree_too(rep: Rep, tmp_path: Path) -> None:
+    commands = [
+        'ask "Ann New" --add --company Bolt',
+        'ask "Jane Doe" --referral "Lou Park" --referral "Pat Kim"',
+        'thank "Jane Doe" --for "Lou Park"',
+        'ask "Ann New" --won --deal Kit',
+        "undo",
+    ]
+    fast_out, full_out = both_ways(rep, tmp_path, commands)
+    assert fast_out == full_out
+
+
+@pytest.mark.parametrize(
+    "command, light",
+    [
+        (["ask", "Jane Doe", "--outcome", "declined"], True),
+        (["ask", "Sam Lee", "--won", "--deal", "Kit", "--value", "1k"], True),
+        (["close", "Jane Doe", "--deal", "Kit"], True),
+        (["thank", "Jane Doe", "--note", "for lunch"], True),
+        (["ask", "Jane Doe", "--referral", "Lou Park"], False),
+        (["thank", "Jane Doe", "--for", "Pat Kim"], False),
+    ],
+)
+def test_an_everyday_write_imports_no_database_stack(
+    rep: Rep, command: list[str], light: bool
+) -> None:
+    """Issue 12: `ask`, `close` and `thank` cost a fraction of importing SQLModel."""
+    code = probe(command, HEAVY)
+    env = {**os.environ, **rep.env}
+    env.pop("REFTRACK_FULL_READS", None)
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    # The full path, for the forms the fast one leaves to it: SQLModel, never Alembic.
+    full = sorted(set(HEAVY) - {"alembic"})
+    expected = "exit 0 loaded []" if light else f"exit 0 loaded {full}"
+    assert last_line(result.stdout) == expected, (result.stdout, result.stderr)
+
+
+def _add_close(session: object, rep: str, contact_id: int) -> None:
+    from datetime import UTC, date, datetime
+
+    from reftrack.kinds import CloseResult
+    from reftrack.store import fast_writes
+
+    fast_writes.insert(
+        session,
+        "close",
+        rep=rep,
+        contact_id=contact_id,
+        closed_on=date(2026, 11, 25),
+        result=CloseResult.won,
+        recorded_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
+    )
+
+
+def test_a_fast_write_that_fails_leaves_nothing(rep: Rep) -> None:
+    from reftrack.services.runtime import Runtime
+    from reftrack.store import fast_writes
+
+    before = dump(rep.db)
+    runtime = Runtime.load(str(rep.db))
+    with pytest.raises(RuntimeError), runtime.write() as session:
+        assert isinstance(session, fast_writes.FastWriteSession)
+        _add_close(session, runtime.rep, 1)
+        raise RuntimeError("the power went")
+    assert dump(rep.db) == before
+
+
+def test_a_write_to_a_missing_contact_id_is_one_line_and_writes_nothing(rep: Rep) -> None:
+    """The fast path keeps the database's foreign keys on, as the full path does."""
+    from reftrack.errors import DatabaseProblem
+    from reftrack.services.runtime import Runtime
+
+    before = dump(rep.db)
+    runtime = Runtime.load(str(rep.db))
+    with pytest.raises(DatabaseProblem, match="FOREIGN KEY"), runtime.write() as session:
+        _add_close(session, runtime.rep, 999_999)
+    assert dump(rep.db) == before

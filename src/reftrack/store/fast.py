@@ -30,7 +30,8 @@ from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
 from reftrack.store.shaping import named_in_order
 from reftrack.store.sqlite_values import FastSession, run_sql, stored
 
-# Set to take the full SQLModel path even where the fast one would serve (tests compare).
+# Set to take the full SQLModel path even where the fast one would serve, for the reads
+# and the writes alike (tests compare both paths; the name is older than the fast writes).
 FULL_PATH_VARIABLE = "REFTRACK_FULL_READS"
 _LIST = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
 

@@ -26,7 +26,10 @@ pytestmark = pytest.mark.usefixtures("neighbours")
 
 @pytest.fixture
 def neighbours(rep: Rep) -> None:
-    """Jane, who referred Pat; Sam at Acme, with a deal closed days ago and no ask yet."""
+    """Jane, who referred Pat; Sam at Acme, with a deal closed days ago and no ask yet.
+
+    The rep works in New York: every instant stored is turned to UTC on either path."""
+    rep.ok("config set timezone America/New_York")
     rep.ok('contact add "Jane Doe"')
     rep.ok('contact add "Sam Lee" --company Acme')
     rep.ok('ask "Jane Doe" --referral "Pat Kim" --on 2026-11-20')
@@ -77,7 +80,9 @@ EVERYDAY = [
 def test_everyday_writes_store_and_print_the_same_on_both_paths(rep: Rep, tmp_path: Path) -> None:
     fast_out, full_out = both_ways(rep, tmp_path, EVERYDAY)
     assert fast_out == full_out
-    assert "über ☃ [bold]" in dump(rep.db)["ask"][-4][8]
+    asks = dump(rep.db)["ask"]
+    assert "über ☃ [bold]" in asks[-4][8]
+    assert asks[-1][9] == "2026-11-25 14:00:00.000000"  # 09:00 in New York, stored in UTC
 
 
 def test_undo_walks_back_fast_writes_as_it_does_full_ones(rep: Rep, tmp_path: Path) -> None:

@@ -38,6 +38,9 @@ class FastWriteSession(FastSession):
     def insert(self, table: str, values: dict[str, Any]) -> SimpleNamespace:
         """Add one row; the row as values with its new `id`."""
         adding, _reading, columns = ROWS[table]
+        unknown = set(values) - {name for name, _how in columns}
+        if unknown:  # as the model's constructor would refuse them on the full path
+            raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")
         bound = {name: stored(values.get(name)) for name, _how in columns if name != "id"}
         row_id = self._execute(adding, bound).lastrowid
         assert row_id is not None

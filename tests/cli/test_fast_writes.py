@@ -14,10 +14,14 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from reftrack.kinds import Channel, Outcome
 from tests.cli.test_fast_reads import HEAVY, last_line, probe
 from tests.conftest import Rep
 
@@ -171,3 +175,68 @@ def test_a_write_to_a_missing_contact_id_is_one_line_and_writes_nothing(rep: Rep
     with pytest.raises(DatabaseProblem, match="FOREIGN KEY"), runtime.write() as session:
         _add_close(session, runtime.rep, 999_999)
     assert dump(rep.db) == before
+
+
+# Text a rep might type: any printable character, accents, emoji, quotes and markup.
+TYPED = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+    lambda text: text.strip() == text and not text.startswith("-")
+)
+DAY = st.dates(min_value=date(2026, 10, 1), max_value=date(2026, 11, 25))
+
+
+@st.composite
+def everyday_writes(draw: st.DrawFn) -> list[list[str]]:
+    """A few asks, closes and thank-yous with whatever options and text a rep could give."""
+    commands = []
+    for _ in range(draw(st.integers(1, 4))):
+        who = draw(st.sampled_from(["Jane Doe", "Sam Lee"]))
+        on = ["--on", draw(DAY).isoformat()]
+        kind = draw(st.sampled_from(["ask", "close", "thank"]))
+        if kind == "ask":
+            options = draw(
+                st.lists(
+                    st.sampled_from(
+                        [
+                            ["--outcome", draw(st.sampled_from([o.value for o in Outcome]))],
+                            ["--channel", draw(st.sampled_from([c.value for c in Channel]))],
+                            ["--note", draw(TYPED)],
+                            ["--won", "--deal", draw(TYPED)],
+                        ]
+                    ),
+                    max_size=3,
+                    unique_by=lambda option: option[0],
+                )
+            )
+        elif kind == "close":
+            options = [["--deal", draw(TYPED)], ["--value", f"{draw(st.integers(0, 10**7))}"]]
+            options += [["--lost"], ["--crm-id", draw(TYPED)]][: draw(st.integers(0, 2))]
+        else:
+            options = [[draw(st.sampled_from(["--gift", "--note"])), draw(TYPED)]]
+        commands.append([kind, who, *on, *(word for option in options for word in option)])
+    return commands
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(commands=everyday_writes())
+def test_any_everyday_write_stores_the_same_on_both_paths(
+    rep: Rep, tmp_path: Path, commands: list[list[str]]
+) -> None:
+    start = tmp_path / "start.db"
+    if not start.exists():
+        shutil.copyfile(rep.db, start)
+    shutil.copyfile(start, rep.db)
+    full = tmp_path / "full.db"
+    shutil.copyfile(start, full)
+    for command in commands:
+        fast, slow = (
+            rep.run(command),
+            rep.run(command, REFTRACK_DB=str(full), REFTRACK_FULL_READS="1"),
+        )
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (
+            slow.exit_code,
+            slow.stdout,
+            slow.stderr,
+        )
+    assert dump(rep.db) == dump(full)

@@ -269,3 +269,33 @@ def test_the_demos_look_around_lines_run_in_a_shell(rep: Rep, tmp_path: Path) ->
     assert json.loads(listed.stdout) == json.loads(theirs) != []
     today = subprocess.run(["sh", "-c", lines[1]], env=env, capture_output=True, text=True)
     assert today.returncode == 0 and "Asks today" in today.stdout, today.stderr
+
+
+def test_hints_after_a_typed_db_and_rep_carry_them_and_run_as_printed(
+    rep: Rep, tmp_path: Path
+) -> None:
+    """A rep who typed `--db` and `--rep` is shown commands that carry them: the Next
+    steps of a write, each line of `today` (text and JSON), a refusal's fix. Pasted, each
+    works on that database for that rep, not on the one REFTRACK_DB names."""
+    shared = str(tmp_path / "shared place" / "team.db")
+    bob = ["--db", shared, "--rep", "bob"]
+    prefix = f"reftrack --db '{shared}' --rep bob"
+    rep.ok('contact add "Mine Only"')
+    rep.ok([*bob, "contact", "add", "Ann Lee"])
+    closed = rep.ok([*bob, "close", "ann", "--deal", "Kit"]).stdout
+    assert f'{prefix} ask "Ann Lee"' in closed
+    (step,) = [line for line in closed.splitlines() if "Ask while it is fresh" in line]
+    asked = run_printed(rep, step.split(":  ", 1)[1])
+    assert "Asked Ann Lee" in str(asked)
+    ask = rep.ok([*bob, "ask", "ann", "--outcome", "referred", "--referral", "Cy Chen"]).stdout
+    assert f"{prefix} referral update 1 --status contacted" in ask
+    items = json.loads(rep.ok([*bob, "today", "--json", "--all"]).stdout)["items"]
+    assert items and all(item["command"].startswith(prefix + " ") for item in items)
+    today = rep.ok([*bob, "today", "--all"]).stdout
+    assert today.count("reftrack ") == today.count(prefix) >= 3
+    refused = rep.run([*bob, "delete", "c1"])
+    assert refused.exit_code == 1 and printed(refused.stderr) == f"{prefix} delete c1 --cascade"
+    run_printed(rep, refused.stderr)
+    assert "c1" not in {e["id"] for e in json.loads(rep.ok([*bob, "log", "--json"]).stdout)}
+    # REFTRACK_DB and REFTRACK_REP are not repeated: a pasted command inherits them too.
+    assert "--db" not in rep.ok('close "Mine Only" --deal Own').stdout

@@ -11,9 +11,14 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
-from reftrack import __version__
+from reftrack import __version__, invocation
 from reftrack.cli.coercion import lighten
-from reftrack.cli.context import COMMAND_LINE, GlobalOptions, complete_as_typed
+from reftrack.cli.context import (
+    COMMAND_LINE,
+    GlobalOptions,
+    complete_as_typed,
+    typed_root_options,
+)
 from reftrack.cli.metavars import plain_metavars
 from reftrack.errors import ReftrackError
 from reftrack.render.safe import error_line
@@ -355,6 +360,8 @@ def root(
     Right after a close: `reftrack ask NAME`. Each morning: `reftrack today`.
     """
     ctx.obj = GlobalOptions(db=db, rep=rep)
+    # Every command printed for the rep to run carries the --db and --rep typed here.
+    invocation.typed_by(lambda: typed_root_options(ctx))
 
 
 def main() -> None:

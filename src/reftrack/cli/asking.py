@@ -9,6 +9,7 @@ import typer
 from reftrack.cli.context import complete_contact, interactive, runtime
 from reftrack.cli.options import Json, Note, On, Value, amount, emit
 from reftrack.cli.prompts import AskAnswers, prompt_ask
+from reftrack.invocation import reftrack
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
 
 
@@ -92,7 +93,7 @@ def ask(
     if interactive():
         answers = prompt_ask(ctx, answers, on)
     elif name is None:
-        raise typer.BadParameter("say whom you asked: reftrack ask NAME", param_hint="NAME")
+        raise typer.BadParameter(f"say whom you asked: {reftrack()} ask NAME", param_hint="NAME")
     with runtime(ctx) as rt:
         draft = AskDraft(
             name=answers.name,

@@ -80,17 +80,21 @@ def typed_root_options(ctx: typer.Context, names: tuple[str, ...] = ("db", "rep"
     """The root options of `names` typed on this command line (not from the environment),
     as words for a command to print: `--db PATH --rep NAME`. A --db holding a password
     is left out; it is never printed."""
-    from reftrack.services.cron import shown_location
-
     root = ctx.find_root()
     words: list[str] = []
     for name in names:
         value = root.params.get(name)
         source = root.get_parameter_source(name)
         typed = source is not None and source.name == "COMMANDLINE"
-        if value and typed and not (name == "db" and shown_location(value)[1]):
+        if value and typed and not (name == "db" and _holds_password(value)):
             words += [f"--{name}", value]
     return words
+
+
+def _holds_password(location: str) -> bool:
+    from reftrack.services.cron import shown_location
+
+    return shown_location(location)[1]
 
 
 def as_typed(ctx: typer.Context) -> str:

@@ -10,6 +10,7 @@ import typer
 
 from reftrack.cli.context import runtime
 from reftrack.errors import ReftrackError
+from reftrack.invocation import reftrack
 from reftrack.kinds import CloseResult, ContactKind, Outcome, ScriptSituation
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def _offer_to_add(out: Console, answers: AskAnswers) -> None:
     if not Confirm.ask(Text(f"No contact '{answers.name}'. Add them?"), console=out, default=True):
         raise ReftrackError(
             f"no contact '{answers.name}': nothing recorded",
-            "see `reftrack contact list`, or add them with `reftrack contact add`",
+            f"see `{reftrack()} contact list`, or add them with `{reftrack()} contact add`",
         )
     company = Prompt.ask("  company", console=out, default="", show_default=False).strip()
     kinds = [k.value for k in ContactKind]

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reftrack.domain.contacts import ContactCard
+from reftrack.invocation import reftrack
 from reftrack.render.output import console, keep_whole
 
 
@@ -33,7 +34,9 @@ def print_contact_list(cards: list[ContactCard]) -> None:
     """Contacts one a row: name, company, kind, e-mail, phone."""
     out = console()
     if not cards:
-        out.print('No contacts yet. Add one with: reftrack contact add "Jane Doe" --company Acme')
+        out.print(
+            f'No contacts yet. Add one with: {reftrack()} contact add "Jane Doe" --company Acme'
+        )
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for heading in ("name", "company", "kind", "email", "phone"):

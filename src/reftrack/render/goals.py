@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reftrack.domain.entries import EntryRef
 from reftrack.domain.goals import GoalStatus, PartGoal, WeekGoal
+from reftrack.invocation import reftrack
 from reftrack.kinds import EntryKind, Period
 from reftrack.render.lines import Line, line, print_lines
 
@@ -101,7 +102,7 @@ def print_goal(
     """The goal explained: target, what is in, the rate, asks needed, per day and week, pace."""
     if status is None or week is None:
         print_lines(
-            [line("No goal in force. Set one: reftrack goal set --referrals 8 --per month")]
+            [line(f"No goal in force. Set one: {reftrack()} goal set --referrals 8 --per month")]
         )
         return
     heading = f"{verb}: " if verb else ""
@@ -161,7 +162,7 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
     rate = f" --rate {status.rate.value:g}" if status.rate.basis == "fixed" else ""
     out.print(
         Text(
-            f"To start with the next {status.period} instead: reftrack goal set "
+            f"To start with the next {status.period} instead: {reftrack()} goal set "
             f"--referrals {status.target} --per {status.period}{rate} "
             f"--from {end + timedelta(days=1)}"
         ),
@@ -169,7 +170,7 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
     )
     out.print(
         Text(
-            f"To scale it to the days left ({status.target} → {scaled}): reftrack goal set "
+            f"To scale it to the days left ({status.target} → {scaled}): {reftrack()} goal set "
             f"--referrals {status.target} --per {status.period}{rate} --prorate"
         ),
         soft_wrap=True,
@@ -184,7 +185,9 @@ def print_days_off(days: list[tuple[EntryRef, date, str | None]]) -> None:
 
     out = console()
     if not days:
-        out.print("No days off ahead. Add one: reftrack off 2026-12-24..2026-12-26 --note holidays")
+        out.print(
+            f"No days off ahead. Add one: {reftrack()} off 2026-12-24..2026-12-26 --note holidays"
+        )
         return
     for ref, day, note in days:
         out.print(Text(f"{day} {day:%a}  {ref}" + (f"  {note}" if note else "")))
@@ -277,7 +280,9 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     parts.append(f"streak: {p.streak} working day{'s' if p.streak != 1 else ''}")
     out.append(line(" · ".join(parts)))
     if p.target is None:
-        out.append(line("No goal yet: reftrack goal set --referrals 8 --per month", style="dim"))
+        out.append(
+            line(f"No goal yet: {reftrack()} goal set --referrals 8 --per month", style="dim")
+        )
     if not agenda.working_day:
         out.append(line("Not a working day: only what is overdue is shown.", style="dim"))
     if not agenda.items:
@@ -299,7 +304,7 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
     out += _items(agenda, shown)
     if len(shown) < len(fresh):
         more = len(fresh) - len(shown)
-        out.append(line(f"… and {more} more: reftrack today --all", style="dim"))
+        out.append(line(f"… and {more} more: {reftrack()} today --all", style="dim"))
     if stale:
         older = (
             f"{_plural(len(stale), 'older loop')}, more than "
@@ -309,7 +314,7 @@ def print_today(agenda: Agenda, show_all: bool = False) -> None:
             out.append(line(f"{older}:", style="bold"))
             out += _items(agenda, stale)
         else:
-            out.append(line(f"({older}: reftrack today --all)", style="dim"))
+            out.append(line(f"({older}: {reftrack()} today --all)", style="dim"))
     out += _held_back(agenda)
     out += _put_off(agenda)
     print_lines(out)
@@ -342,4 +347,6 @@ def _put_off(agenda: Agenda) -> list[Line]:
         for count, what in ((agenda.snoozed, "snoozed"), (agenda.dismissed, "dismissed"))
         if count
     ]
-    return [line(f"({', '.join(counts)}: reftrack snooze --list)", style="dim")] if counts else []
+    return (
+        [line(f"({', '.join(counts)}: {reftrack()} snooze --list)", style="dim")] if counts else []
+    )

@@ -18,6 +18,7 @@ from reftrack.domain.records import (
     ThankYouView,
     format_amount,
 )
+from reftrack.invocation import reftrack
 from reftrack.kinds import ReferralEventKind, ReferralStatus, ThankKind
 from reftrack.render.output import console, keep_whole
 
@@ -141,7 +142,7 @@ def print_log(entries: list[LogEntry], since: date | None = None) -> None:
         out.print(f"Nothing recorded since {since}.")
         return
     if not entries:
-        out.print("Nothing recorded yet. After your next close: reftrack ask NAME")
+        out.print(f"Nothing recorded yet. After your next close: {reftrack()} ask NAME")
         return
     table = Table(box=None, pad_edge=False, show_header=False)
     table.add_column(style="dim")

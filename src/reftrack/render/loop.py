@@ -16,6 +16,7 @@ from reftrack.domain.records import (
     ThankYouView,
     format_amount,
 )
+from reftrack.invocation import reftrack
 from reftrack.kinds import ReferralStatus, ScriptSituation
 from reftrack.render.lines import Line, line, print_lines
 from reftrack.render.referrals import already_open_line, open_before_ids
@@ -49,8 +50,8 @@ def print_close(view: CloseView) -> None:
             ),
             *_next(
                 [
-                    ("Ask while it is fresh:", f"reftrack ask {view.contact.typed}"),
-                    ("How to put it:", f"reftrack script --for {situation}"),
+                    ("Ask while it is fresh:", f"{reftrack()} ask {view.contact.typed}"),
+                    ("How to put it:", f"{reftrack()} script --for {situation}"),
                 ]
             ),
         ]
@@ -80,16 +81,16 @@ def print_ask(recorded: Any) -> None:
         steps.append(
             (
                 f"Contact {referral.prospect.label}:",
-                f"reftrack referral update {referral.id} --status contacted",
+                f"{reftrack()} referral update {referral.id} --status contacted",
             )
         )
     if ask.referrals:
-        steps.append((f"Thank {ask.contact.label}:", f"reftrack thank {ask.contact.typed}"))
+        steps.append((f"Thank {ask.contact.label}:", f"{reftrack()} thank {ask.contact.typed}"))
     if ask.follow_up_on:
         steps.append(
             (
                 f"Follow up on {ask.follow_up_on}:",
-                f"reftrack template email {ask.contact.typed}",
+                f"{reftrack()} template email {ask.contact.typed}",
             )
         )
     lines += _next(steps)
@@ -138,7 +139,7 @@ def print_referrals(views: list[ReferralView]) -> None:
 
     out = console()
     if not views:
-        out.print("No referrals here yet. Ask for some: reftrack ask NAME")
+        out.print(f"No referrals here yet. Ask for some: {reftrack()} ask NAME")
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for heading in ("#", "received", "prospect", "from", "status", "since", "told", "thanked"):
@@ -175,9 +176,9 @@ def print_referral_added(
         [
             (
                 f"Contact {view.prospect.label}:",
-                f"reftrack referral update {view.id} --status contacted",
+                f"{reftrack()} referral update {view.id} --status contacted",
             ),
-            (f"Thank {view.referrer.label}:", f"reftrack thank {view.referrer.typed}"),
+            (f"Thank {view.referrer.label}:", f"{reftrack()} thank {view.referrer.typed}"),
         ],
     )
     print_lines(lines)
@@ -188,13 +189,13 @@ def print_referral_moved(view: ReferralView) -> None:
     value = f" ({format_amount(view.value_cents)})" if view.value_cents else ""
     moved = line(f"Referral #{view.id} {view.prospect.label} is now {stage(view.status)}{value}.")
     steps = [
-        (f"Tell {view.referrer.label} how it is going:", f"reftrack referral inform {view.id}")
+        (f"Tell {view.referrer.label} how it is going:", f"{reftrack()} referral inform {view.id}")
     ]
     if view.status == ReferralStatus.won:
         amount = f" --value {view.value_cents // 100}" if view.value_cents else ""
-        steps.append(("Record the deal:", f"reftrack close {view.prospect.typed}{amount}"))
+        steps.append(("Record the deal:", f"{reftrack()} close {view.prospect.typed}{amount}"))
         steps.append(
-            (f"Then ask {view.prospect.label} too:", f"reftrack ask {view.prospect.typed}")
+            (f"Then ask {view.prospect.label} too:", f"{reftrack()} ask {view.prospect.typed}")
         )
     print_lines([moved, *_next(steps)])
 
@@ -264,7 +265,7 @@ def print_shares(views: list[ShareView], listing: bool) -> None:
             )
         return
     if not views:
-        out.print("Nothing shared yet: reftrack share <name> --content <title>")
+        out.print(f"Nothing shared yet: {reftrack()} share <name> --content <title>")
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for heading in ("date", "contact", "content", "passed on"):
@@ -305,7 +306,7 @@ def print_scores(views: list[ScoreView], listing: bool) -> None:
 
     out = console()
     if not views:
-        out.print("No scorecards yet: reftrack score NAME --liking 4 --credibility 5")
+        out.print(f"No scorecards yet: {reftrack()} score NAME --liking 4 --credibility 5")
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for heading in ("contact", "L", "R", "Cr", "Co", "strength", ""):

@@ -10,6 +10,7 @@ from rich.text import Text
 from reftrack.domain.put_off import PutOffItem
 from reftrack.domain.records import Balance
 from reftrack.domain.reminders import DateAhead
+from reftrack.invocation import reftrack
 from reftrack.render.output import console
 from reftrack.render.reminders import reminder_text
 
@@ -49,7 +50,9 @@ def _comes_back(entry: PutOffItem) -> str:
         return "It comes back when the balance changes."
     if isinstance(about, DateAhead):
         return "It comes back next year."
-    return f"It comes back only if it changes; `reftrack unsnooze {entry.key}` brings it back now."
+    return (
+        f"It comes back only if it changes; `{reftrack()} unsnooze {entry.key}` brings it back now."
+    )
 
 
 def print_snoozed(entry: PutOffItem) -> None:
@@ -92,4 +95,4 @@ def print_put_off_list(entries: list[PutOffItem]) -> None:
         out.print(Text("Dismissed", style="bold"))
         for entry in dismissed:
             out.print(Text("  ").append(_line(entry)))
-    out.print(Text("Bring one back: reftrack unsnooze <key>", style="dim"))
+    out.print(Text(f"Bring one back: {reftrack()} unsnooze <key>", style="dim"))

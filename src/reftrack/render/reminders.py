@@ -16,6 +16,7 @@ from reftrack.domain.reminders import (
     RecentClose,
     Reminder,
 )
+from reftrack.invocation import reftrack
 from reftrack.kinds import ReferralStatus
 
 STAGES = {
@@ -79,14 +80,14 @@ def reminder_command(item: Reminder) -> str:
     if isinstance(about, ReferralView):
         # By number: a prospect may have several open referrals, and a name may be ambiguous.
         if about.status == ReferralStatus.new:
-            return f"reftrack referral update {about.id} --status contacted"
-        return f"reftrack referral inform {about.id}"
+            return f"{reftrack()} referral update {about.id} --status contacted"
+        return f"{reftrack()} referral inform {about.id}"
     if isinstance(about, Owed):
-        return f"reftrack thank {typed}"
+        return f"{reftrack()} thank {typed}"
     if isinstance(about, DateAhead):
-        return f"reftrack thank {typed} --note {shell_word(about.day.label)}"
+        return f"{reftrack()} thank {typed} --note {shell_word(about.day.label)}"
     if isinstance(about, Balance):
-        return f"reftrack give {typed} --to <name>"
+        return f"{reftrack()} give {typed} --to <name>"
     if isinstance(about, QuietReferrer):
-        return f"reftrack share {typed} --content <title>"
-    return f"reftrack ask {typed}"
+        return f"{reftrack()} share {typed} --content <title>"
+    return f"{reftrack()} ask {typed}"

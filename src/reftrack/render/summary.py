@@ -10,6 +10,7 @@ from reftrack.domain.put_off import item_key
 from reftrack.domain.records import format_amount
 from reftrack.domain.reminders import Reminder
 from reftrack.domain.summary import WeeklySummary
+from reftrack.invocation import reftrack
 from reftrack.render.charts import bar
 from reftrack.render.output import plural
 from reftrack.render.reminders import reminder_command, reminder_text
@@ -58,7 +59,7 @@ def _rows(summary: WeeklySummary) -> list[tuple[str, str]]:
             )
         )
     else:
-        rows.append(("Goal", "none set (reftrack goal set --referrals 8 --per month)"))
+        rows.append(("Goal", f"none set ({reftrack()} goal set --referrals 8 --per month)"))
     if s.next_week_goal is not None:
         rows.append(("Next week", plural(s.next_week_goal, "ask")))
     rows.append(("Streak", plural(s.streak, "working day")))
@@ -97,9 +98,9 @@ def _loop_lines(summary: WeeklySummary) -> list[str]:
         f"- {reminder_text(item)}\n    {reminder_command(item)}" for item in loops[:LOOPS_LISTED]
     ]
     if len(loops) > LOOPS_LISTED:
-        lines.append(f"… and {len(loops) - LOOPS_LISTED} more: reftrack today --all")
+        lines.append(f"… and {len(loops) - LOOPS_LISTED} more: {reftrack()} today --all")
     if older := _older_loops(summary):
-        lines.append(f"({older}: reftrack today --all)")
+        lines.append(f"({older}: {reftrack()} today --all)")
     return lines
 
 
@@ -147,9 +148,9 @@ def summary_markdown(summary: WeeklySummary) -> str:
         for item in fresh[:LOOPS_LISTED]
     ]
     if len(fresh) > LOOPS_LISTED:
-        loops.append(f"- … and {len(fresh) - LOOPS_LISTED} more: `reftrack today --all`")
+        loops.append(f"- … and {len(fresh) - LOOPS_LISTED} more: `{reftrack()} today --all`")
     if older := _older_loops(s):
-        loops.append(f"- {older}: `reftrack today --all`")
+        loops.append(f"- {older}: `{reftrack()} today --all`")
     lines += loops or ["Nothing open."]
     return visible("\n".join(lines) + "\n")
 

@@ -13,6 +13,7 @@ from reftrack.domain.outcomes import ask_outcome
 from reftrack.domain.records import AskView, CloseView, ReferralView
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ContactNotFound
+from reftrack.invocation import reftrack
 from reftrack.kinds import Channel, CloseResult, ContactKind, Outcome
 from reftrack.services.goals import status_on
 from reftrack.services.names import resolve_contact
@@ -145,7 +146,7 @@ def _asked_contact(session: Session, rt: Runtime, draft: AskDraft) -> ContactRef
         return resolve_contact(session, rt, draft.name)
     except ContactNotFound as missing:
         missing.fix = (
-            f"to add them as you ask: reftrack ask {quote(draft.name)} --add "
+            f"to add them as you ask: {reftrack()} ask {quote(draft.name)} --add "
             "(--company and --kind may follow)"
         )
         raise

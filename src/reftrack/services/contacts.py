@@ -17,6 +17,7 @@ from reftrack.domain.contacts import (
     parse_labelled_date,
 )
 from reftrack.errors import ReftrackError
+from reftrack.invocation import reftrack
 from reftrack.kinds import ContactKind
 from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
@@ -51,7 +52,7 @@ def _refuse_duplicate(
             label = ContactRef(id, other_name, other_company).label
             raise ReftrackError(
                 f"there is already a contact '{label}'",
-                "give a --company to tell them apart, or use `reftrack contact edit`",
+                f"give a --company to tell them apart, or use `{reftrack()} contact edit`",
             )
 
 

@@ -12,6 +12,7 @@ from reftrack.domain.edits import Deleted, EntrySummary
 from reftrack.domain.entries import EntryRef, parse_entry_id
 from reftrack.domain.goals import goal_in_force
 from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import EntryKind
 from reftrack.services.entries import (
     history_of,
@@ -67,7 +68,7 @@ def _delete(
         listed = ", ".join(str(s.ref) for s in shown)
         raise HasDependants(
             f"{ref} has entries that hang on it: {listed}",
-            f"delete them with it: reftrack delete {ref} --cascade",
+            f"delete them with it: {reftrack()} delete {ref} --cascade",
         )
     if write:
         # The deepest first, so nothing is left pointing at a row that is gone.
@@ -150,5 +151,5 @@ def _goal_named(session: Session, rt: Runtime, goals: list[Goal], typed: str) ->
     specs = [GoalSpec(g.target, g.period, g.rate, g.effective_from, g.id) for g in goals]
     spec = goal_in_force(specs, day)
     if spec is None:
-        raise ReftrackError(f"no goal is in force on {day}", "see `reftrack goal show`")
+        raise ReftrackError(f"no goal is in force on {day}", f"see `{reftrack()} goal show`")
     return next(g for g in goals if g.id == spec.id)

@@ -12,6 +12,7 @@ from reftrack.domain.entries import EntryRef, parse_entry_id
 from reftrack.domain.outcomes import ask_outcome, kind_after
 from reftrack.domain.reminders import FOLLOWED_UP
 from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import (
     EntryKind,
     Outcome,
@@ -124,7 +125,7 @@ def _check_close(
         first = min(earlier, key=lambda a: a.asked_on)
         raise UsageProblem(
             f"--on: {day} is after ask a{first.id} that followed {ref} ({first.asked_on})",
-            f"move the ask first: reftrack edit a{first.id} --on {day}",
+            f"move the ask first: {reftrack()} edit a{first.id} --on {day}",
         )
     contact = new.get("contact_id", row.contact_id)
     if contact != row.contact_id:
@@ -136,7 +137,7 @@ def _check_close(
             to = refs_by_id(session, [contact])[contact].typed
             raise ReftrackError(
                 f"{ref} has asks that followed it: {', '.join(asks)}",
-                f"give those to the new contact first: reftrack edit {asks[0]} --name {to}"
+                f"give those to the new contact first: {reftrack()} edit {asks[0]} --name {to}"
                 + (", and the same for the others" if len(asks) > 1 else ""),
             )
     return {}
@@ -172,7 +173,7 @@ def _check_ask(
         raise UsageProblem(
             f"--on: {asked_on} is after referral r{first.id} that {ref} brought arrived "
             f"({first.received_on})",
-            f"move the referral first: reftrack edit r{first.id} --on {asked_on}",
+            f"move the referral first: {reftrack()} edit r{first.id} --on {asked_on}",
         )
     if outcome not in FOLLOWED_UP:
         # A follow-up day given is refused as on `ask`; one left over is dropped with the
@@ -196,7 +197,7 @@ def _check_referral(
         to = refs_by_id(session, [new["referrer_id"]])[new["referrer_id"]].typed
         raise ReftrackError(
             f"{ref} came from ask a{row.ask_id}: its referrer is the contact asked",
-            f"change that instead: reftrack edit a{row.ask_id} --name {to}",
+            f"change that instead: {reftrack()} edit a{row.ask_id} --name {to}",
         )
     history = history_of(session, row)
     received = new.get("received_on", row.received_on)
@@ -204,7 +205,7 @@ def _check_referral(
     if later and received > min(later):
         raise UsageProblem(
             f"--on: {received} is after a later step of {ref} ({min(later)})",
-            "edit or delete that step first (see `reftrack log`)",
+            f"edit or delete that step first (see `{reftrack()} log`)",
         )
     status = new.pop("status", None)
     if status is not None:
@@ -212,7 +213,7 @@ def _check_referral(
         if len(moves) < 2:
             raise ReftrackError(
                 f"{ref} has not moved since it arrived",
-                f"move it on: reftrack referral update {row.id} --status {status}",
+                f"move it on: {reftrack()} referral update {row.id} --status {status}",
             )
         _check_step_status(status)
         new["status"] = status
@@ -276,7 +277,7 @@ def _check_goal(
         if goal.id != row.id and goal.effective_from == day:
             raise ReftrackError(
                 f"goal g{goal.id} already takes effect on {day}",
-                f"remove it first: reftrack goal rm g{goal.id}",
+                f"remove it first: {reftrack()} goal rm g{goal.id}",
             )
     return {}
 

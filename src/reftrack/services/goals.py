@@ -24,6 +24,7 @@ from reftrack.domain.goals import (
 from reftrack.domain.habits import streak
 from reftrack.domain.numbers import RATE, TARGET
 from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import EntryKind, Period
 from reftrack.services.runtime import Runtime
 from reftrack.store.reads import queries
@@ -188,7 +189,7 @@ def _days_off_in(session: Session, rt: Runtime, first: date, last: date) -> list
     rows = list(queries.days_off(session, rt.rep, first, last))
     if not rows:
         span = str(first) if first == last else f"{first}..{last}"
-        raise ReftrackError(f"{span} is not a day off", "see `reftrack off list`")
+        raise ReftrackError(f"{span} is not a day off", f"see `{reftrack()} off list`")
     return rows
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from reftrack.domain.put_off import PutOffItem, PutOffRow, item_key, item_state, put_aside
 from reftrack.domain.reminders import Reminder
 from reftrack.errors import ReftrackError
+from reftrack.invocation import reftrack
 from reftrack.services.runtime import Runtime
 from reftrack.services.today import reminders_on
 from reftrack.store.reads import queries
@@ -22,7 +23,7 @@ def _item(rt: Runtime, key: str) -> Reminder:
     item = _due_today(rt).get(key)
     if item is None:
         raise ReftrackError(
-            f"no item '{key}' in today's list", "see the keys in `reftrack today --all`"
+            f"no item '{key}' in today's list", f"see the keys in `{reftrack()} today --all`"
         )
     return item
 
@@ -62,7 +63,7 @@ def bring_back(rt: Runtime, key: str) -> PutOffItem:
         row = queries.put_off(session, rt.rep, key)
         if row is None or (row.until is not None and row.until <= rt.today):
             raise ReftrackError(
-                f"'{key}' is neither snoozed nor dismissed", "see `reftrack snooze --list`"
+                f"'{key}' is neither snoozed nor dismissed", f"see `{reftrack()} snooze --list`"
             )
         was = PutOffItem(key, None, row.until, row.until is None)
     item = _due_today(rt).get(key)

@@ -12,6 +12,7 @@ from reftrack.domain.numbers import referral_number
 from reftrack.domain.outcomes import kind_after
 from reftrack.domain.records import ReferralView, parse_person
 from reftrack.errors import AmbiguousContact, ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -192,13 +193,13 @@ def find_referral(session: Session, rt: Runtime, which: str) -> Referral:
     if number is not None:
         row = session.get(Referral, number)
         if row is None or row.rep != rt.rep:
-            raise ReftrackError(f"no referral #{number}", "see `reftrack referral list`")
+            raise ReftrackError(f"no referral #{number}", f"see `{reftrack()} referral list`")
         return row
     prospect = resolve_contact(session, rt, which, include_archived=True)
     rows = queries.referrals(session, rt.rep, prospect_id=prospect.id)
     if not rows:
         raise ReftrackError(
-            f"{prospect.label} was never referred to you", "see `reftrack referral list`"
+            f"{prospect.label} was never referred to you", f"see `{reftrack()} referral list`"
         )
     open_rows = [r for r in rows if r.status not in CLOSED_STATUSES]
     if len(open_rows) > 1:

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from reftrack.domain.contacts import ContactRef, clean_name, clean_optional
 from reftrack.domain.records import GivenView, ScoreView, ShareView, merge_score
 from reftrack.errors import ReftrackError
+from reftrack.invocation import reftrack
 from reftrack.services.names import resolve_contact
 from reftrack.services.runtime import Runtime
 from reftrack.services.views import (
@@ -96,7 +97,7 @@ def _earlier_share(
     if title is None and earlier is None:
         raise ReftrackError(
             f"nothing was shared with {contact.label} yet",
-            "record it first: reftrack share <name> --content <title>",
+            f"record it first: {reftrack()} share <name> --content <title>",
         )
     return earlier
 

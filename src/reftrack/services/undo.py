@@ -17,6 +17,7 @@ from reftrack.domain.journal import (
     found_as,
 )
 from reftrack.errors import ReftrackError
+from reftrack.invocation import reftrack
 from reftrack.services.runtime import Runtime
 from reftrack.store import journal
 
@@ -62,7 +63,7 @@ def _last(session: Session, rt: Runtime) -> OperationView:
     if not found:
         raise ReftrackError(
             "nothing to undo: no command that wrote is left in the journal",
-            "see `reftrack undo --list`",
+            f"see `{reftrack()} undo --list`",
         )
     return _view(rt, found[0])
 
@@ -82,7 +83,7 @@ def undo_last(rt: Runtime, force: bool = False) -> OperationView:
         if again.id != operation.id:
             raise ReftrackError(
                 "another command wrote while undo was starting; nothing was undone",
-                "run `reftrack undo` again",
+                f"run `{reftrack()} undo` again",
             )
         _check(session, again, force)
         try:
@@ -105,5 +106,5 @@ def _check(session: Session, operation: OperationView, force: bool) -> None:
     found = conflicts(operation.changes, current)
     if found:
         raise ReftrackError(
-            conflict_message(operation, found), "`reftrack undo --force` undoes it anyway"
+            conflict_message(operation, found), f"`{reftrack()} undo --force` undoes it anyway"
         )

@@ -10,20 +10,22 @@ command reftrack prints for the rep to run starts with `reftrack()`.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Sequence
-from contextvars import ContextVar
 
 # The typed root options as words, computed on first need: most runs print no command.
-_TYPED: ContextVar[Callable[[], Sequence[str]] | None] = ContextVar("typed", default=None)
+# One run of the program is one command line, so a module's global is its right home;
+# the CLI sets it at the start of every run (in-process test runs included).
+_typed: Callable[[], Sequence[str]] | None = None
 
 
 def typed_by(words: Callable[[], Sequence[str]] | None) -> None:
     """Say where this run's typed root options come from (None: nothing typed)."""
-    _TYPED.set(words)
+    global _typed
+    _typed = words
 
 
 def reftrack() -> str:
     """`reftrack` and the root options typed on this run, quoted for a shell."""
-    words = _TYPED.get()
-    return shlex.join(["reftrack", *(words() if words else ())])
+    import shlex
+
+    return shlex.join(["reftrack", *(_typed() if _typed else ())])

@@ -11,7 +11,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
-from reftrack import __version__, invocation
+from reftrack import __version__
 from reftrack.cli.coercion import lighten
 from reftrack.cli.context import (
     COMMAND_LINE,
@@ -359,6 +359,8 @@ def root(
 
     Right after a close: `reftrack ask NAME`. Each morning: `reftrack today`.
     """
+    from reftrack import invocation
+
     ctx.obj = GlobalOptions(db=db, rep=rep)
     # Every command printed for the rep to run carries the --db and --rep typed here.
     invocation.typed_by(lambda: typed_root_options(ctx))

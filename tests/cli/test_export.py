@@ -279,3 +279,41 @@ def test_an_export_edited_out_of_range_is_refused_as_typing_it_would_be(
         not other.exists()
         or "Jane" not in rep.ok("contact list --json", REFTRACK_DB=str(other)).stdout
     )
+
+
+@pytest.mark.parametrize("file", ["export", "csv"])
+def test_an_export_and_a_crm_file_match_a_contact_by_one_rule(
+    rep: Rep, tmp_path: Path, file: str
+) -> None:
+    """docs/import-export.md: by e-mail first (the one of that name when several share
+    it), then by name and company. A reftrack export and a CSV file of the same people
+    are matched alike (domain/matching.py), so merging either adds the same contacts."""
+    people = [
+        ("Robert Stone", "Stone Ltd", "BOB@stone.example"),  # Bob, by e-mail
+        ("Ann Lee", "Acme", "info@acme.example"),  # Ann of the two sharing info@
+        ("José Núñez", "ACME Ibérica", "jose@new.example"),  # by name and company
+        ("Dee Lane", None, None),  # nobody: added
+    ]
+    source = tmp_path / "source.db"
+    for name, company, email in people:
+        words = ["contact", "add", name]
+        words += ["--company", company] if company else []
+        words += ["--email", email] if email else []
+        rep.ok(words, REFTRACK_DB=str(source))
+    path = tmp_path / "people"
+    if file == "export":
+        rep.ok(["export", "--output", str(path)], REFTRACK_DB=str(source))
+    else:
+        rows = [f"{name},{company or ''},{email or ''}" for name, company, email in people]
+        path.write_text("name,company,email\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    rep.ok('contact add "Bob Stone" --company Stone --email bob@stone.example')
+    rep.ok('contact add "Info Desk" --company Acme --email info@acme.example')
+    rep.ok('contact add "Ann Lee" --company Acme --email info@acme.example')
+    rep.ok('contact add "José Núñez" --company "Acme Ibérica"')
+
+    report = json.loads(rep.ok(["import", str(path), "--json"]).stdout)
+
+    assert report["matched"] == {"contacts": 3}
+    assert report["added"] == {"contacts": 1}
+    names = [c["name"] for c in json.loads(rep.ok("contact list --json").stdout)]
+    assert sorted(names) == ["Ann Lee", "Bob Stone", "Dee Lane", "Info Desk", "José Núñez"]

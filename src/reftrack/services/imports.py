@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from reftrack.domain.contacts import ContactRef
 from reftrack.domain.imports import DealDraft, ImportRow, PersonDraft, parse_maps
+from reftrack.domain.matching import KnownContacts, close_key
 from reftrack.domain.sources import read_text
 from reftrack.domain.transfer import ImportItem, ImportReport, refuse_bad_rows
 from reftrack.errors import ReftrackError, UsageProblem
@@ -93,33 +94,17 @@ def import_file(rt: Runtime, request: ImportRequest) -> ImportReport:
     return report
 
 
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-class _Contacts:
-    """The rep's contacts, found by e-mail or by name and company, new ones included."""
+class _Contacts(KnownContacts[Contact]):
+    """The rep's contacts, found by the one matching rule, new ones included."""
 
     def __init__(self, session: Session, rt: Runtime) -> None:
-        self.by_email: dict[str, list[Contact]] = {}
-        self.by_name: dict[tuple[str, str], Contact] = {}
+        super().__init__()
         for contact in queries.rows_of_rep(session, Contact, rt.rep):
-            self.remember(contact)
+            self.add(contact)
 
-    def remember(self, contact: Contact) -> None:
-        """Know a contact from now on, by its e-mail and by its name and company."""
-        if contact.email:
-            self.by_email.setdefault(_fold(contact.email), []).append(contact)
-        self.by_name.setdefault((_fold(contact.name), _fold(contact.company)), contact)
-
-    def find(self, person: PersonDraft) -> Contact | None:
-        """The contact a person is: by e-mail (the one of that name if several share it),
-        then by name and company."""
-        sharing = self.by_email.get(_fold(person.email), []) if person.email else []
-        named = [c for c in sharing if _fold(c.name) == _fold(person.name)]
-        if named or sharing:
-            return (named or sharing)[0]
-        return self.by_name.get((_fold(person.name), _fold(person.company)))
+    def add(self, contact: Contact) -> None:
+        """Know a contact from now on."""
+        self.remember(contact, contact.name, contact.company, contact.email)
 
 
 def _plan(
@@ -128,7 +113,7 @@ def _plan(
     """Match or add each row's contact and deal, adding only when `write`."""
     contacts = _Contacts(session, rt)
     closes: set[tuple[int, date, str]] = {
-        (c.contact_id, c.closed_on, _fold(c.title))
+        close_key(c.contact_id, c.closed_on, c.title)
         for c in queries.rows_of_rep(session, Close, rt.rep)
     }
     known_dates = {
@@ -138,11 +123,11 @@ def _plan(
     planned: dict[int, int] = {}
     for row in rows:
         person = row.person
-        contact = contacts.find(person)
+        contact = contacts.find(person.name, person.company, person.email)
         label = ContactRef(0, person.name, person.company).label
         if contact is None:
             contact = _new_contact(session, rt, person, write)
-            contacts.remember(contact)
+            contacts.add(contact)
             planned[id(contact)] = -len(planned) - 1
             report.items.append(
                 ImportItem(ImportAction.added, ExportKind.contacts, label, row.line)
@@ -173,7 +158,7 @@ def _plan(
             what = f"{label}: {date_label}"
             report.items.append(ImportItem(ImportAction.added, ExportKind.dates, what, row.line))
         if row.deal is not None:
-            key = (contact_key, row.deal.closed_on, _fold(row.deal.title))
+            key = close_key(contact_key, row.deal.closed_on, row.deal.title)
             what = _deal_label(label, row.deal)
             action = ImportAction.matched if key in closes else ImportAction.added
             if action == ImportAction.added:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from reftrack.domain.contacts import ContactRef
+from reftrack.domain.matching import KnownContacts, close_key, fold
 from reftrack.domain.put_off import rekeyed
 from reftrack.domain.transfer import EXPORT_VERSION, ImportItem, ImportReport, record_problem
 from reftrack.errors import ReftrackError
@@ -100,13 +101,13 @@ def _records(document: dict[str, Any]) -> dict[ExportKind, list[dict[str, Any]]]
 
 
 def _fold(value: Any) -> Any:
-    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+    return fold(value) if isinstance(value, str) else value
 
 
 def _key(kind: ExportKind, values: dict[str, Any]) -> tuple[Any, ...]:
     """What makes two records the same one: a close by contact, day and deal name, etc."""
     if kind == ExportKind.closes:
-        return (values["contact_id"], values["closed_on"], _fold(values["title"] or ""))
+        return close_key(values["contact_id"], values["closed_on"], values["title"])
     if kind == ExportKind.dates:
         return (values["contact_id"], values["label"])
     if kind == ExportKind.days_off:
@@ -118,30 +119,27 @@ def _key(kind: ExportKind, values: dict[str, Any]) -> tuple[Any, ...]:
 
 
 class _Existing:
-    """The records the rep already has, by what makes them the same."""
+    """The records the rep already has, by what makes them the same (domain/matching.py)."""
 
     def __init__(self, session: Session, rep: str, kind: ExportKind, model: type[SQLModel]):
         self.kind = kind
         self.keys: dict[tuple[Any, ...], int] = {}
-        self.emails: dict[tuple[str, str], int] = {}
+        self.contacts: KnownContacts[int] = KnownContacts()
         names = ["id", *columns(kind)]
         for row in queries.rows_of_rep(session, model, rep):
             values = {name: getattr(row, name) for name in names}
-            identity = int(values["id"])
-            self.keys.setdefault(self._key(values), identity)
-            if values.get(EMAIL):
-                self.emails.setdefault((_fold(values[EMAIL]), _fold(values["name"])), identity)
-
-    def _key(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        if self.kind == ExportKind.contacts:
-            return (_fold(values["name"]), _fold(values["company"] or ""))
-        return _key(self.kind, values)
+            if kind == ExportKind.contacts:
+                self.contacts.remember(
+                    int(values["id"]), values["name"], values["company"], values.get(EMAIL)
+                )
+            else:
+                self.keys.setdefault(_key(kind, values), int(values["id"]))
 
     def find(self, values: dict[str, Any]) -> int | None:
-        """The same record already stored; a contact by e-mail and name, or name and company."""
-        email = values.get(EMAIL) if self.kind == ExportKind.contacts else None
-        found = self.emails.get((_fold(email), _fold(values["name"]))) if email else None
-        return found if found is not None else self.keys.get(self._key(values))
+        """The same record already stored, if there is one."""
+        if self.kind == ExportKind.contacts:
+            return self.contacts.find(values["name"], values["company"], values.get(EMAIL))
+        return self.keys.get(_key(self.kind, values))
 
 
 def restore(rt: Runtime, text: str, file: str, dry_run: bool) -> ImportReport:

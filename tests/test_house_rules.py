@@ -47,6 +47,9 @@ def test_the_cli_reference_is_current() -> None:
     assert reference.REFERENCE.read_text() == reference.generate(), (
         "docs/reference.md is stale: run `python scripts/reference.py`"
     )
+    assert reference.HELP_TEXT.read_text() == reference.root_help(), (
+        "src/reftrack/help_text.py is stale: run `python scripts/reference.py`"
+    )
 
 
 def test_no_module_imports_click_directly() -> None:

@@ -1,5 +1,5 @@
 """Let `python -m reftrack` run the command line."""
 
-from reftrack.cli import main
+from reftrack.launch import main
 
 main()

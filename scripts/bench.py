@@ -11,8 +11,8 @@ against a floor timed in the same interleaved rounds (issue 12; ARCHITECTURE rul
                                       them imports Alembic (no migration is due)
 
 The scaling section builds 1, 10 and 30 years of demo data (3,000 contacts each) and
-times `today` and `summary` on each: within 10 % of each other, and summary on 30
-years ≤ 2 × summary on 1 year.
+times `today` and `summary` on each, the best of the runs: within 10 % of each other,
+and summary on 30 years ≤ 2 × summary on 1 year.
 
 The writers section starts N processes at once against one database (a mix of
 `ask`, `close`, `thank` and `contact add`, with N/8 `today` readers among them)
@@ -254,7 +254,10 @@ def flat_in_data(runs: int) -> bool:
         for _ in range(runs):
             for command, y in cases:
                 samples[command, y].append(run_once([reftrack, command], envs[y])[0])
-    wall = {case: statistics.median(times) for case, times in samples.items()}
+    # The least of the runs: whether the work grows with the data is a question about the
+    # cost a run cannot go below. A median moved with the load of a shared 2-core machine
+    # by more than the 10 % budget (1 y slower than 10 y in one run), which only ever adds.
+    wall = {case: min(times) for case, times in samples.items()}
     over = False
     for command in ("today", "summary"):
         times = [wall[command, y] for y in years]
@@ -262,6 +265,7 @@ def flat_in_data(runs: int) -> bool:
         flat = spread <= FLAT_BUDGET
         over = over or not flat
         shown = ", ".join(f"{y}y {t * 1000:.0f} ms" for y, t in zip(years, times, strict=True))
+        shown += f" (best of {runs})"
         line = (
             f"reftrack {command:<8} {shown}: spread {spread:.0%}"
             f" (budget {FLAT_BUDGET:.0%}) {'ok' if flat else 'OVER BUDGET'}"

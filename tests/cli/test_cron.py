@@ -138,6 +138,19 @@ def as_cron_would(line: str) -> str:
     return command
 
 
+def run_as_cron(line: str, now: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a crontab line's command as cron does: `sh -c`, an empty environment, in /
+    (with REFTRACK_NOW when `now` pins the clock)."""
+    pinned = [f"REFTRACK_NOW={now}"] if now else []
+    return subprocess.run(
+        ["env", "-i", *pinned, "/bin/sh", "-c", as_cron_would(line)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+
+
 # ---------------------------------------------------------------- show
 
 
@@ -504,14 +517,7 @@ def test_a_crontab_that_is_not_utf8_is_left_alone(rep: Rep, crontab: Crontab) ->
 def test_the_installed_today_line_runs_in_crons_bare_environment(rep: Rep, crontab: Crontab):
     cron_ok(rep, crontab, "install")
     (today,) = [line for line in crontab.own_lines() if line.endswith("# reftrack:today")]
-    command = as_cron_would(today)
-    result = subprocess.run(
-        ["env", "-i", "/bin/sh", "-c", command],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd="/",
-    )
+    result = run_as_cron(today)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "Asks today:" in result.stdout
@@ -526,14 +532,7 @@ def test_a_friday_summary_reviews_the_week_ending_as_cron_runs_it(rep: Rep, cron
     assert "reftrack summary --week this" in result.stdout
     (summary,) = crontab.own_lines()
     assert summary.endswith(" summary --week this # reftrack:summary")
-    command = as_cron_would(summary)
-    friday = subprocess.run(
-        ["env", "-i", "REFTRACK_NOW=2026-11-27T16:30", "/bin/sh", "-c", command],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd="/",
-    )
+    friday = run_as_cron(summary, "2026-11-27T16:30")
     assert friday.returncode == 0, friday.stderr
     # The week of Friday 2026-11-27 (W48), with the ask of that Thursday in it.
     assert "2026-W48" in friday.stdout and "2026-W47" not in friday.stdout
@@ -561,13 +560,7 @@ def test_a_path_with_percent_quotes_and_dollars_runs_as_cron_runs_it(
     for args in ("config set rep ann", 'contact add "Jane Doe"', "close jane --won"):
         assert rep.run(args, **there).exit_code == 0
     line = rep.run("cron show --summary off", PATH=crontab.path, **there).stdout.strip()
-    result = subprocess.run(
-        ["env", "-i", f"REFTRACK_NOW={PINNED_NOW}", "/bin/sh", "-c", as_cron_would(line)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd="/",
-    )
+    result = run_as_cron(line, PINNED_NOW)
     assert result.returncode == 0, result.stderr
     # Only the database at that exact path knows Jane's close, and only its config Ann.
     assert "Jane Doe" in result.stdout
@@ -665,13 +658,7 @@ def test_the_rep_a_run_was_given_is_the_rep_of_every_line(
     cron_ok(rep, crontab, "install --summary off", REFTRACK_REP=bea)
     (today,) = crontab.own_lines()
     assert "REFTRACK_REP=" in today
-    result = subprocess.run(
-        ["env", "-i", f"REFTRACK_NOW={PINNED_NOW}", "/bin/sh", "-c", as_cron_would(today)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd="/",
-    )
+    result = run_as_cron(today, PINNED_NOW)
     assert result.returncode == 0, result.stderr
     assert "Bea Customer" in result.stdout and "Ann Customer" not in result.stdout
     # Without a rep given, the lines leave it to the config, as before.

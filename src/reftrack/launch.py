@@ -38,6 +38,10 @@ def answer(words: list[str]) -> str | None:
     """What to print for a command line served without Typer, or None for the app."""
     if os.environ.get("_REFTRACK_COMPLETE"):
         return None
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8":
+        # Click mends a stdout that cannot take the help's "—" and "…"; leave it to the app.
+        return None
     if words == ["--version"]:
         return f"reftrack {__version__}\n"
     if words in (["--help"], ["-h"]) and columns() >= HELP_COLUMNS:
@@ -49,6 +53,11 @@ def answer(words: list[str]) -> str | None:
 
 def main() -> None:
     """Run reftrack as a program."""
+    if sys.stdout is None:
+        # Started with stdout closed (`>&-`): refused before anything is read or written,
+        # as `ls` and `git` refuse it, rather than writing and not being able to say so.
+        sys.stderr.write("reftrack: could not write the output: stdout is closed\n")
+        raise SystemExit(1)
     text = answer(sys.argv[1:])
     if text is None:
         from reftrack.cli import main as run
@@ -63,3 +72,7 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+    except OSError as error:
+        # A full disk, a terminal gone: one line, exit 1, as the app says it.
+        sys.stderr.write(f"reftrack: could not write the output: {error.strerror}\n")
+        raise SystemExit(1) from None

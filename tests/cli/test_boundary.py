@@ -34,10 +34,15 @@ def test_version_prints_the_version(rep: Rep) -> None:
     assert rep.ok("--version").stdout == f"reftrack {__version__}\n"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["contact", "--help"]])
+@pytest.mark.parametrize("columns", ["120", "60"])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["contact", "--help"], ["--db", "x.db", "--help"]]
+)
 def test_help_and_version_load_neither_the_database_stack_nor_pendulum(
-    rep: Rep, args: list[str]
+    rep: Rep, args: list[str], columns: str
 ) -> None:
+    """Answered before Typer (reftrack.launch) or, narrower than 80 columns and for any
+    other command line, by the Typer app itself: neither loads the database stack."""
     probe = (
         "import sys, runpy\n"
         f"sys.argv = ['reftrack', *{args!r}]\n"
@@ -51,7 +56,7 @@ def test_help_and_version_load_neither_the_database_stack_nor_pendulum(
     )
     result = subprocess.run(
         [sys.executable, "-c", probe],
-        env={**os.environ, **rep.env},
+        env={**os.environ, **rep.env, "COLUMNS": columns},
         capture_output=True,
         text=True,
         timeout=60,

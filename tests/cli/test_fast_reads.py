@@ -163,6 +163,8 @@ def test_today_at_a_terminal_without_a_settings_file_stays_on_the_fast_path(
         (["today", "--json"], ("pendulum", "rich")),
         (["goal", "show", "--json"], ("pendulum", "rich")),
         (["--help"], ("reftrack.cli.goals", "reftrack.cli.loop", "rich")),
+        # The Typer app's own help (the launcher's text is for `--help` alone).
+        (["--db", "x.db", "--help"], ("reftrack.cli.goals", "reftrack.cli.loop", "rich")),
     ],
 )
 def test_a_read_a_rep_waits_for_imports_only_what_it_shows(

@@ -8,8 +8,10 @@ Typer app. Each case here runs the program both ways and compares the bytes.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +73,41 @@ def test_a_reader_that_goes_away_ends_help_quietly() -> None:
     child.stdout.close()  # `| head -0`: nobody reads
     assert child.wait() == 0
     assert child.stderr.read() == b""
+
+
+def test_help_to_a_stdout_that_cannot_take_its_dashes_is_left_to_the_app() -> None:
+    """An ASCII stdout: Click mends what it cannot encode; the launcher must not fail."""
+    launched, app = both_ways(["--help"], PYTHONIOENCODING="ascii")
+    assert launched.returncode == app.returncode == 0
+    assert launched.stdout == app.stdout and launched.stderr == app.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["--db", "x.db", "--help"], ["contact", "--help"]]
+)
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(
+    args: list[str], tmp_path: Path
+) -> None:
+    env = {**os.environ, "REFTRACK_DB": str(tmp_path / "r.db")}
+    for shell in ("exec >/dev/full; ", "exec >&-; "):
+        done = subprocess.run(
+            ["/bin/sh", "-c", shell + shlex.join([sys.executable, "-m", "reftrack", *args])],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 1, (shell, done.stderr)
+        assert done.stderr.startswith("reftrack: could not write the output: "), done.stderr
+        assert done.stderr.count("\n") == 1, done.stderr
+
+
+def test_a_command_with_stdout_closed_is_refused_before_it_writes(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    env = {**os.environ, "REFTRACK_DB": str(db), "REFTRACK_CONFIG": str(tmp_path / "c.toml")}
+    command = shlex.join([sys.executable, "-m", "reftrack", "contact", "add", "Jane Doe"])
+    done = subprocess.run(
+        ["/bin/sh", "-c", "exec >&-; " + command], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert done.stderr == "reftrack: could not write the output: stdout is closed\n"
+    assert not db.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -147,6 +148,11 @@ def _quiet_usage(error: Exception, fallback: str | None = None) -> typer.Exit:
     return typer.Exit(getattr(error, "exit_code", 2))
 
 
+# Writing the output failed for a reason of the machine's: a full disk or quota, I/O, a
+# stdout closed or gone (ENXIO: a terminal hung up).
+_OUTPUT_LOST = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.ENXIO}
+
+
 def _stdout_closed() -> typer.Exit:
     """The reader of our output went away (`| head`): stop quietly, with exit 0.
 
@@ -283,6 +289,11 @@ class ReftrackGroup(TyperGroup):
             # Usage errors and exits are Typer's own exceptions and pass through untouched.
             if type(error).__module__.startswith("typer"):
                 raise
+            if isinstance(error, OSError) and error.errno in _OUTPUT_LOST:
+                # The output could not be written (a full disk, a terminal gone): the
+                # machine's trouble, in one line, not a bug.
+                print(error_line(f"could not write the output: {error.strerror}"), file=sys.stderr)
+                raise typer.Exit(1) from None
             if type(error).__module__ in ("sqlite3", "sqlalchemy.exc"):
                 # A driver error some path let through (locked past the wait, say): a
                 # problem with the database, told in the driver's first line, not a bug.
@@ -370,9 +381,16 @@ def main() -> None:
     """Run reftrack as a program."""
     try:
         app(prog_name="reftrack")
+    except OSError as error:
+        # Outside any command (`--version` into a full disk): one line, as inside one.
+        if isinstance(error, BrokenPipeError) or error.errno not in _OUTPUT_LOST:
+            raise
+        print(error_line(f"could not write the output: {error.strerror}"), file=sys.stderr)
+        raise SystemExit(1) from None
     finally:
         # What is still buffered goes out now, where a closed pipe can be told apart.
         try:
-            sys.stdout.flush()
+            if sys.stdout is not None:  # None: started with stdout closed (`>&-`)
+                sys.stdout.flush()
         except BrokenPipeError:
             raise SystemExit(_stdout_closed().exit_code) from None

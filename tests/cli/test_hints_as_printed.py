@@ -299,3 +299,52 @@ def test_hints_after_a_typed_db_and_rep_carry_them_and_run_as_printed(
     assert "c1" not in {e["id"] for e in json.loads(rep.ok([*bob, "log", "--json"]).stdout)}
     # REFTRACK_DB and REFTRACK_REP are not repeated: a pasted command inherits them too.
     assert "--db" not in rep.ok('close "Mine Only" --deal Own').stdout
+
+
+def test_the_demos_own_today_lines_act_on_the_throw_away_database(rep: Rep) -> None:
+    """The demo's morning list names its made-up contacts: pasted, a line must reach the
+    demo's throw-away database, never record an ask in the rep's own (REFTRACK_DB here)."""
+    import os
+    import sys
+
+    rep.ok('contact add "Mine Only"')
+    own = rep.ok("log --json").stdout
+    env = {**os.environ, **rep.env}
+    demo_env = {k: v for k, v in env.items() if k != "REFTRACK_DB"}
+    shown = subprocess.run(
+        [sys.executable, "-m", "reftrack", "demo", "--years", "1", "--contacts", "30"],
+        env=demo_env,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.returncode == 0, shown.stderr
+    line = next(
+        line.strip()
+        for line in shown.stdout.splitlines()
+        if line.strip().startswith("reftrack ") and " ask " in line
+    )
+    assert line.startswith("reftrack --db "), line
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    pasted = subprocess.run(["sh", "-c", line], env=env, capture_output=True, text=True)
+    assert pasted.returncode == 0 and "Asked " in pasted.stdout, pasted.stderr
+    assert rep.ok("log --json").stdout == own
+
+
+def test_a_demo_in_a_database_whose_url_holds_a_password_never_prints_it(
+    rep: Rep, pg_url: str
+) -> None:
+    """Neither the look-around lines nor any printed command shows the password; the
+    lines leave the database for the rep to give again, and what is printed still runs."""
+    secret = pg_url.replace("://", "://", 1).replace("@", ":s3cret-pw@", 1)
+    shown = rep.ok(["--db", secret, "demo", "--years", "1", "--contacts", "20"]).stdout
+    assert "s3cret-pw" not in shown
+    looks = [line.strip() for line in shown.splitlines() if line.strip().endswith("contact list")]
+    assert looks == ["reftrack contact list"]
+    assert "(with the database as you gave it for the demo)" in shown
+    listed = rep.ok(["--db", secret, *shlex.split(looks[0])[1:], "--json"]).stdout
+    assert json.loads(listed) != []
+    again = rep.run(["--db", secret, "demo", "--years", "1", "--contacts", "20"])
+    assert again.exit_code == 1 and "already holds data" in again.stderr
+    assert "s3cret-pw" not in again.stderr
+    demo = ["--db", secret, "--rep", "other", "demo", "--years", "1", "--contacts", "20"]
+    assert "s3cret-pw" not in rep.ok([*demo, "--json"]).stdout

@@ -29,11 +29,13 @@ def demo(
     """
     import tempfile
 
+    from reftrack import invocation
     from reftrack.domain.numbers import DEMO_CONTACTS, DEMO_SEED, DEMO_YEARS, whole_number
     from reftrack.render.charts import print_stats
     from reftrack.render.demo import print_demo_done, print_demo_heading
     from reftrack.render.goals import print_today
     from reftrack.render.summary import summary_text
+    from reftrack.services.cron import shown_location
     from reftrack.services.demo import fill_demo
     from reftrack.services.stats import habit_stats
     from reftrack.services.summary import week_of, weekly_summary
@@ -45,9 +47,15 @@ def demo(
     options = ctx.find_object(GlobalOptions)
     throw_away = options is None or options.db is None
     if throw_away:
-        ctx.obj = GlobalOptions(db=f"{tempfile.mkdtemp(prefix='reftrack-demo-')}/demo.db")
+        location = f"{tempfile.mkdtemp(prefix='reftrack-demo-')}/demo.db"
+        ctx.obj = GlobalOptions(db=location)
+        # The demo's own lists (`today`, the summary) name commands for its contacts: pasted,
+        # they must act on the throw-away database, never on the rep's own.
+        invocation.typed_by(lambda: ["--db", location, *typed_root_options(ctx, ("rep",))])
     with runtime(ctx) as rt:
         counts = fill_demo(rt, span, people, draws)
+        # A location holding a password is shown masked, and never as a line to run.
+        masked, hidden = shown_location(rt.location)
         if json:
             from reftrack.render.demo import demo_document
             from reftrack.render.output import emit_json
@@ -55,13 +63,13 @@ def demo(
             agenda = today_agenda(rt, rt.today)
             report = weekly_summary(rt, week_of(rt, "last"))
             figures = habit_stats(rt, 26)
-            emit_json(demo_document(rt.location, throw_away, counts, agenda, report, figures))
+            emit_json(demo_document(masked, throw_away, counts, agenda, report, figures))
             return
-        print_demo_heading(rt.location, span, counts)
+        print_demo_heading(masked, span, counts)
         print_today(today_agenda(rt, rt.today))
         print_demo_heading(None, None, None, "Last week's summary (reftrack summary)")
         print(summary_text(weekly_summary(rt, week_of(rt, "last"))), end="")
         print_demo_heading(None, None, None, "Stats (reftrack stats)")
         print_stats(habit_stats(rt, 26))
-        typed = typed_root_options(ctx, ("rep",))
-        print_demo_done(rt.location, throw_away, typed[1] if typed else None)
+        rep = ctx.find_root().params.get("rep") if typed_root_options(ctx, ("rep",)) else None
+        print_demo_done(None if hidden else rt.location, throw_away, rep)

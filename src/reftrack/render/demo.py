@@ -56,17 +56,21 @@ def print_demo_heading(
     out.print(Text(title, style="bold underline"))
 
 
-def print_demo_done(location: str, throw_away: bool, rep: str | None = None) -> None:
+def print_demo_done(location: str | None, throw_away: bool, rep: str | None = None) -> None:
     """How to look around the demo (its database quoted, and the rep it was filled for
-    when one was given), and how to start for real."""
+    when one was given), and how to start for real. `location` None: a URL holding a
+    password, which is never printed; the rep names it again as they did."""
     from reftrack.domain.contacts import shell_word
 
     out = console()
     out.print()
     out.print(Text("Look around the demo:", style="bold"))
     whose = f" --rep {shell_word(rep)}" if rep else ""
+    where = f"REFTRACK_DB={shell_word(location)} " if location else ""
     for command in ("contact list", "today --all"):
-        out.print(Text(f"  REFTRACK_DB={shell_word(location)} reftrack{whose} {command}"))
+        out.print(Text(f"  {where}reftrack{whose} {command}"))
+    if location is None:
+        out.print(Text("  (with the database as you gave it for the demo)"))
     if throw_away:
         out.print(Text("Your own data was not touched. Start for real:", style="bold"))
     else:

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from reftrack.demo import DemoHistory, generate
 from reftrack.errors import ReftrackError
+from reftrack.services.cron import shown_location
 from reftrack.services.runtime import Runtime
 from reftrack.store import queries
 from reftrack.store.bulk import fresh_ids, insert_rows
@@ -123,7 +124,7 @@ def _refuse_data(session: Session, rt: Runtime) -> None:
     held = queries.count_contacts(session, rt.rep)
     if held:
         raise ReftrackError(
-            f"{rt.location} already holds data "
+            f"{shown_location(rt.location)[0]} already holds data "
             f"({held} contact{'' if held == 1 else 's'}) for rep {rt.rep}; "
             "the demo fills only an empty database, or a rep with none",
             "leave out --db to try the demo on a throw-away database, or name another --rep",

@@ -34,7 +34,9 @@ class ContactNotFound(ReftrackError):
             message = f"no contact '{query}' — did you mean {quoted}?"
         else:
             message = f"no contact '{query}'"
-        super().__init__(message, None if suggestions else "see `reftrack contact list`")
+        from reftrack.invocation import reftrack
+
+        super().__init__(message, None if suggestions else f"see `{reftrack()} contact list`")
         self.query = query
         self.suggestions = suggestions
 

@@ -297,6 +297,15 @@ def test_hints_after_a_typed_db_and_rep_carry_them_and_run_as_printed(
     assert refused.exit_code == 1 and printed(refused.stderr) == f"{prefix} delete c1 --cascade"
     run_printed(rep, refused.stderr)
     assert "c1" not in {e["id"] for e in json.loads(rep.ok([*bob, "log", "--json"]).stdout)}
+    # The fixes the domain and the error types word carry them too.
+    for refusal, pointer in (
+        (["thank", "Zed Nobody"], "contact list"),
+        (["edit", "a99", "--note", "x"], "log"),
+        (["referral", "inform", "#x"], "referral list"),
+    ):
+        refused = rep.run([*bob, *refusal])
+        assert refused.exit_code in (1, 2) and printed(refused.stderr) == f"{prefix} {pointer}"
+        run_printed(rep, refused.stderr)
     # REFTRACK_DB and REFTRACK_REP are not repeated: a pasted command inherits them too.
     assert "--db" not in rep.ok('close "Mine Only" --deal Own').stdout
 
@@ -348,3 +357,35 @@ def test_a_demo_in_a_database_whose_url_holds_a_password_never_prints_it(
     assert "s3cret-pw" not in again.stderr
     demo = ["--db", secret, "--rep", "other", "demo", "--years", "1", "--contacts", "20"]
     assert "s3cret-pw" not in rep.ok([*demo, "--json"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        (["ask", "Nobody Here", "--on", "2026-11-20", "--outcome", "declined"], "Nobody Here"),
+        (["--rep", "ann", "ask", "O'Neil", "--note", 'it\'s "fine"'], "O'Neil"),
+        (["ask", "--channel", "email", "Bo Lind"], "Bo Lind"),
+    ],
+)
+def test_the_add_an_unknown_name_offers_keeps_what_was_typed(
+    rep: Rep, typed: list[str], name: str
+) -> None:
+    """`ask NAME` for someone not yet a contact names the same ask with `--add`: pasted,
+    it records that ask (its day, outcome, note) and adds them, whatever the name."""
+    refused = rep.run(typed)
+    assert refused.exit_code == 1, refused.stdout
+    # The command runs up to its closing note, as test_ask_adds reads it.
+    fix = re.search(r"as you ask: (reftrack .+?) \(--company", refused.stderr)
+    assert fix is not None, refused.stderr
+    rep.ok(shlex.split(fix.group(1))[1:])
+    rep_words = typed[:2] if typed[0] == "--rep" else []
+    (entry,) = [
+        e for e in json.loads(rep.ok([*rep_words, "log", "--json"]).stdout) if e["kind"] == "ask"
+    ]
+    assert entry["contact"] == name
+    if "--on" in typed:
+        assert (entry["date"], entry["outcome"]) == ("2026-11-20", "declined")
+    if "--note" in typed:
+        assert entry["note"] == 'it\'s "fine"'
+    if "--channel" in typed:
+        assert entry["channel"] == "email"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reftrack.domain.numbers import LARGEST_ID, shown
 from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import EntryKind
 
 LETTERS: dict[EntryKind, str] = {
@@ -60,4 +61,4 @@ def parse_entry_id(text: str) -> EntryRef:
 
 def no_such_entry(typed: str) -> ReftrackError:
     """The error for an id that names no entry of this rep."""
-    return ReftrackError(f"no such entry '{shown(typed.strip())}'", "see `reftrack log`")
+    return ReftrackError(f"no such entry '{shown(typed.strip())}'", f"see `{reftrack()} log`")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from reftrack.errors import UsageProblem
+from reftrack.invocation import reftrack
 
 # ASCII only: `\d` and int() would accept other scripts' digits, which dates already refuse.
 _WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -79,6 +80,6 @@ def referral_number(text: str) -> int | None:
     if marked:
         raise UsageProblem(
             f"'{shown(typed)}' is not a referral number; {REFERRAL_NUMBER.says}",
-            "see `reftrack referral list`",
+            f"see `{reftrack()} referral list`",
         )
     return None

@@ -18,6 +18,7 @@ from reftrack.domain.numbers import Range
 from reftrack.domain.records import Balance, ReferralView, ScoreView
 from reftrack.domain.reminders import DateAhead, OpenAsk, Owed, QuietReferrer, RecentClose, Reminder
 from reftrack.errors import UsageProblem
+from reftrack.invocation import reftrack
 from reftrack.kinds import ExportKind, ReferralStatus
 
 SNOOZE_DAYS = Range(1, 365, "an item is snoozed for 1 to 365 days")
@@ -75,7 +76,7 @@ def typed_key(text: str) -> str:
     """A key as typed, in the form keys are stored: no spaces around it, lower case."""
     key = text.strip().lower()
     if not key:
-        raise UsageProblem("the key is empty", "copy it from `reftrack today`")
+        raise UsageProblem("the key is empty", f"copy it from `{reftrack()} today`")
     return key
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from shlex import quote
 from typing import TYPE_CHECKING
 
-from reftrack.domain.contacts import ContactRef, clean_optional
+from reftrack.domain.contacts import ContactRef, clean_optional, shell_word
 from reftrack.domain.dates import NEXT_WORKING_REACH, next_working_day
 from reftrack.domain.outcomes import ask_outcome
 from reftrack.domain.records import AskView, CloseView, ReferralView
@@ -146,10 +146,22 @@ def _asked_contact(session: Session, rt: Runtime, draft: AskDraft) -> ContactRef
         return resolve_contact(session, rt, draft.name)
     except ContactNotFound as missing:
         missing.fix = (
-            f"to add them as you ask: {reftrack()} ask {quote(draft.name)} --add "
-            "(--company and --kind may follow)"
+            f"to add them as you ask: {_with_add(rt, draft.name)} (--company and --kind may follow)"
         )
         raise
+
+
+def _with_add(rt: Runtime, name: str) -> str:
+    """The ask as the rep typed it (its --on, --outcome, --note… kept) with `--add` after
+    the name: pasted, it records that same ask and adds the contact."""
+    words = shlex.split(rt.command)[1:]
+    while words[:1] == ["--rep"] or (words[:1] and words[0].startswith("--rep=")):
+        words = words[2:] if words[0] == "--rep" else words[1:]  # reftrack() carries it
+    rest = words[1:] if words[:1] == ["ask"] else []
+    if name in rest:
+        rest.remove(name)
+    options = "".join(f" {shell_word(word)}" for word in rest if word != "--")
+    return f"{reftrack()} ask {shlex.quote(name)} --add{options}"
 
 
 def _person(draft: AskDraft) -> str:

@@ -32,6 +32,7 @@ from reftrack.domain.schedule import (
     without_reftrack,
 )
 from reftrack.errors import ReftrackError, UsageProblem
+from reftrack.invocation import reftrack
 
 LOCALE = "C.UTF-8"
 INSTALL_CRON = "install cron (Debian or Ubuntu: sudo apt install cron)"
@@ -239,7 +240,8 @@ class _UserCrontab:
         except UnicodeDecodeError:
             raise ReftrackError(
                 "your crontab is not UTF-8 text, so reftrack leaves it alone",
-                "save it as UTF-8 with `crontab -e`, or add the lines from `reftrack cron show`",
+                "save it as UTF-8 with `crontab -e`, "
+                f"or add the lines from `{reftrack()} cron show`",
             ) from None
         # The program's complaint is only shown, so a stray byte in it must not stop us.
         return process.returncode, out, process.stderr.decode("utf-8", errors="replace")

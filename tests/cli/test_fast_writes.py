@@ -158,10 +158,12 @@ def test_a_write_to_a_missing_contact_id_is_one_line_and_writes_nothing(rep: Rep
     """The fast path keeps the database's foreign keys on, as the full path does."""
     from reftrack.errors import DatabaseProblem
     from reftrack.services.runtime import Runtime
+    from reftrack.store import fast_writes
 
     before = snapshot(rep.db, journal=True)
     runtime = Runtime.load(str(rep.db))
     with pytest.raises(DatabaseProblem, match="FOREIGN KEY"), runtime.write() as session:
+        assert isinstance(session, fast_writes.FastWriteSession)
         _add_close(session, runtime.rep, 999_999)
     assert snapshot(rep.db, journal=True) == before
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reftrack.kinds import ExportKind
+from tests.cli.test_bad_input import fingerprint
 from tests.conftest import Rep
 from tests.postgres import pg_rep, pg_url
 
@@ -186,14 +187,21 @@ def test_options_for_other_files_are_refused_for_an_export(
     saved = tmp_path / "mine.json"
     rep.ok(["export", "--output", str(saved)])
     before = rep.ok("log --json").stdout
-    refused = rep.run(["import", str(saved), *args], REFTRACK_DB=str(tmp_path / "other.db"))
+    # The import is aimed at another database, one with a record of its own: it is that
+    # database which must come out of the refusal unchanged, down to its bytes.
+    other = tmp_path / "other.db"
+    rep.ok('contact add "Cy Chen"', REFTRACK_DB=str(other))
+    other_log = rep.ok("log --json", REFTRACK_DB=str(other)).stdout
+    other_bytes = fingerprint(other)
+    refused = rep.run(["import", str(saved), *args], REFTRACK_DB=str(other))
     assert refused.exit_code == 2 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and says in refused.stderr
+    assert fingerprint(other) == other_bytes
     assert (
-        not (tmp_path / "other.db").exists()
-        or "Jane"
-        not in rep.ok("contact list --json", REFTRACK_DB=str(tmp_path / "other.db")).stdout
+        not other.exists()
+        or "Jane" not in rep.ok("contact list --json", REFTRACK_DB=str(other)).stdout
     )
+    assert rep.ok("log --json", REFTRACK_DB=str(other)).stdout == other_log
     assert rep.ok("log --json").stdout == before
 
 

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 from reftrack.kinds import Channel, Outcome
 from tests.cli.test_fast_reads import HEAVY, last_line, probe
+from tests.cli.test_undo import snapshot
 from tests.conftest import Rep
 
 pytestmark = pytest.mark.usefixtures("neighbours")
@@ -40,20 +42,6 @@ def neighbours(rep: Rep) -> None:
     rep.ok('close "Sam Lee" --deal Fleet --value 2k --on 2026-11-20')
 
 
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, in id order."""
-    with sqlite3.connect(path) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        rows = {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
-    connection.close()
-    return rows
-
-
 def both_ways(rep: Rep, tmp_path: Path, commands: list[str]) -> tuple[list[str], list[str]]:
     """Run `commands` on a copy of the rep's database down each path: what each printed."""
     full = tmp_path / "full.db"
@@ -63,7 +51,7 @@ def both_ways(rep: Rep, tmp_path: Path, commands: list[str]) -> tuple[list[str],
         rep.ok(command, REFTRACK_DB=str(full), REFTRACK_FULL_READS="1").stdout
         for command in commands
     ]
-    assert dump(rep.db) == dump(full)
+    assert snapshot(rep.db, journal=True) == snapshot(full, journal=True)
     return fast_out, full_out
 
 
@@ -84,7 +72,8 @@ EVERYDAY = [
 def test_everyday_writes_store_and_print_the_same_on_both_paths(rep: Rep, tmp_path: Path) -> None:
     fast_out, full_out = both_ways(rep, tmp_path, EVERYDAY)
     assert fast_out == full_out
-    asks = dump(rep.db)["ask"]
+    with closing(sqlite3.connect(rep.db)) as connection:  # in id order: the last asks typed
+        asks = connection.execute("SELECT * FROM ask ORDER BY id").fetchall()
     assert "über ☃ [bold]" in asks[-4][8]
     assert asks[-1][9] == "2026-11-25 14:00:00.000000"  # 09:00 in New York, stored in UTC
 
@@ -156,25 +145,27 @@ def test_a_fast_write_that_fails_leaves_nothing(rep: Rep) -> None:
     from reftrack.services.runtime import Runtime
     from reftrack.store import fast_writes
 
-    before = dump(rep.db)
+    before = snapshot(rep.db, journal=True)
     runtime = Runtime.load(str(rep.db))
     with pytest.raises(RuntimeError), runtime.write() as session:
         assert isinstance(session, fast_writes.FastWriteSession)
         _add_close(session, runtime.rep, 1)
         raise RuntimeError("the power went")
-    assert dump(rep.db) == before
+    assert snapshot(rep.db, journal=True) == before
 
 
 def test_a_write_to_a_missing_contact_id_is_one_line_and_writes_nothing(rep: Rep) -> None:
     """The fast path keeps the database's foreign keys on, as the full path does."""
     from reftrack.errors import DatabaseProblem
     from reftrack.services.runtime import Runtime
+    from reftrack.store import fast_writes
 
-    before = dump(rep.db)
+    before = snapshot(rep.db, journal=True)
     runtime = Runtime.load(str(rep.db))
     with pytest.raises(DatabaseProblem, match="FOREIGN KEY"), runtime.write() as session:
+        assert isinstance(session, fast_writes.FastWriteSession)
         _add_close(session, runtime.rep, 999_999)
-    assert dump(rep.db) == before
+    assert snapshot(rep.db, journal=True) == before
 
 
 # Text a rep might type: any printable character, accents, emoji, quotes and markup.
@@ -239,4 +230,4 @@ def test_any_everyday_write_stores_the_same_on_both_paths(
             slow.stdout,
             slow.stderr,
         )
-    assert dump(rep.db) == dump(full)
+    assert snapshot(rep.db, journal=True) == snapshot(full, journal=True)

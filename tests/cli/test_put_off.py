@@ -4,12 +4,12 @@ until a day, `done KEY` dismisses it until it changes, `unsnooze KEY` brings it 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 import pytest
 
+from tests.cli.test_bad_input import fingerprint
 from tests.conftest import Rep
 
 
@@ -158,11 +158,6 @@ def test_an_item_cleared_while_snoozed_leaves_no_trace_in_today(busy: Rep) -> No
     assert document["snoozed"] == 0 and "ask-c1" not in keys(busy)
 
 
-def fingerprint(rep: Rep) -> str:
-    files = [rep.db, rep.db.with_name(rep.db.name + "-wal")]
-    return "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.exists())
-
-
 @pytest.mark.parametrize(
     "args, code, says",
     [
@@ -188,13 +183,13 @@ def fingerprint(rep: Rep) -> str:
 def test_bad_keys_dates_and_days_are_refused_and_change_nothing(
     busy: Rep, args: str, code: int, says: str
 ) -> None:
-    before = fingerprint(busy)
+    before = fingerprint(busy.db)
     result = busy.run(args)
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert result.stdout == ""
     assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert fingerprint(busy) == before
+    assert fingerprint(busy.db) == before
 
 
 def test_put_off_rows_belong_to_the_rep(busy: Rep) -> None:

@@ -272,9 +272,7 @@ def test_a_rep_undoes_their_own_commands_and_sees_no_one_elses(team: Team) -> No
 
 
 def test_the_managers_weekly_team_mail_runs_from_cron(team: Team, tmp_path: Path) -> None:
-    import subprocess
-
-    from tests.cli.test_cron import as_cron_would, make_crontab
+    from tests.cli.test_cron import make_crontab, run_as_cron
 
     team.ok(team.alice, ["contact", "add", "Ann Alpha"])
     team.ok(team.alice, ["close", "ann", "--on", "2026-11-17"])
@@ -288,13 +286,7 @@ def test_the_managers_weekly_team_mail_runs_from_cron(team: Team, tmp_path: Path
     assert "team" in installed.stdout
     (line,) = crontab.own_lines()
     assert line.startswith("0 8 * * MON ") and line.endswith(" team # reftrack:team")
-    mailed = subprocess.run(
-        ["env", "-i", "REFTRACK_NOW=2026-11-23T08:00", "/bin/sh", "-c", as_cron_would(line)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd="/",
-    )
+    mailed = run_as_cron(line, now="2026-11-23T08:00")
     assert mailed.returncode == 0, mailed.stderr
     assert "2026-W47" in mailed.stdout and team.alice in mailed.stdout
     assert "Ann Alpha" not in mailed.stdout and "\x1b[" not in mailed.stdout

@@ -18,20 +18,25 @@ from tests.conftest import Rep
 JOURNAL = ("operation", "operation_change", "alembic_version")
 
 
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table the rep records in, sorted: the database as a value."""
-    with sqlite3.connect(db) as connection:
+def snapshot(db: Path, *, journal: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table the rep records in, sorted: the database as a value.
+
+    With `journal`, the journal's tables (and alembic's) are in it too."""
+    connection = sqlite3.connect(db)
+    try:
         names = [
             name
             for (name,) in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
             )
-            if name not in JOURNAL
+            if journal or name not in JOURNAL
         ]
         return {
             name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
             for name in names
         }
+    finally:
+        connection.close()
 
 
 def operations(db: Path) -> list[tuple[Any, ...]]:

@@ -137,6 +137,9 @@ def _add_close(session: object, rep: str, contact_id: int) -> None:
         contact_id=contact_id,
         closed_on=date(2026, 11, 25),
         result=CloseResult.won,
+        title=None,
+        value_cents=None,
+        crm_id=None,
         recorded_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
     )
 
@@ -231,3 +234,41 @@ def test_any_everyday_write_stores_the_same_on_both_paths(
             slow.stderr,
         )
     assert snapshot(rep.db, journal=True) == snapshot(full, journal=True)
+
+
+@pytest.mark.parametrize(
+    ("values", "says"),
+    [
+        ({"outcome": "maybe"}, "maybe"),  # not an Outcome: refused as the full path refuses it
+        ({"channel": None, "outcome": None, "note": None}, "give exactly its columns"),
+        ({"mood": "good"}, "mood"),
+    ],
+)
+def test_a_fast_insert_takes_every_column_and_only_the_enums_values(
+    rep: Rep, values: dict[str, object], says: str
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from reftrack.services.runtime import Runtime
+    from reftrack.store import fast_writes
+
+    before = snapshot(rep.db, journal=True)
+    row: dict[str, object] = {
+        "rep": "me",
+        "contact_id": 1,
+        "close_id": None,
+        "asked_on": date(2026, 11, 25),
+        "outcome": "pending",
+        "channel": None,
+        "follow_up_on": None,
+        "note": None,
+        "recorded_at": datetime(2026, 11, 25, 9, tzinfo=UTC),
+    }
+    row.update(values)
+    if "channel" in values and values.get("outcome") is None:
+        del row["recorded_at"]  # a column left out
+    runtime = Runtime.load(str(rep.db))
+    with pytest.raises((ValueError, TypeError), match=says), runtime.write() as session:
+        assert isinstance(session, fast_writes.FastWriteSession)
+        fast_writes.insert(session, "ask", **row)
+    assert snapshot(rep.db, journal=True) == before

@@ -212,14 +212,22 @@ def test_undo_typed_with_db_and_rep_names_them_in_its_again(rep: Rep, tmp_path: 
     assert "Ann Lee" in last.stdout and "again" not in last.stdout
 
 
+@pytest.mark.parametrize("rate", ["0.4", "0.123456789"])
 @pytest.mark.parametrize("which", ["--from", "--prorate"])
-def test_the_goal_set_a_late_goal_suggests_keeps_its_fixed_rate(rep: Rep, which: str) -> None:
-    shown = rep.ok("goal set --referrals 8 --per month --rate 0.4").stdout
+def test_the_goal_set_a_late_goal_suggests_keeps_its_fixed_rate(
+    rep: Rep, which: str, rate: str
+) -> None:
+    shown = rep.ok(f"goal set --referrals 8 --per month --rate {rate}").stdout
     (line,) = [text for text in shown.splitlines() if which in text]
     run_printed(rep, line)
     on = "2026-12-01" if which == "--from" else None
     goal = json.loads(rep.ok(["goal", "show", "--json", *(["--on", on] if on else [])]).stdout)
-    assert (goal["rate"], goal["rate_basis"]) == (0.4, "fixed")
+    assert (goal["rate"], goal["rate_basis"]) == (round(float(rate), 4), "fixed")
+    # The goal the hint set is the same goal, to the last digit (JSON shows four).
+    with sqlite3.connect(rep.db) as connection:
+        rates = {r for (r,) in connection.execute("SELECT rate FROM goal")}
+    connection.close()
+    assert rates == {float(rate)}
 
 
 def test_dates_keep_close_ask_and_referral_in_order_and_the_hints_lead_the_way(

@@ -159,7 +159,8 @@ def print_late_start(status: GoalStatus, left: int, end: date, scaled: int) -> N
         )
     )
     # The goal's own fixed rate goes along, or the goal suggested would be another one.
-    rate = f" --rate {status.rate.value:g}" if status.rate.basis == "fixed" else ""
+    # repr: the shortest text that reads back as the same number (:g kept six digits).
+    rate = f" --rate {status.rate.value!r}" if status.rate.basis == "fixed" else ""
     out.print(
         Text(
             f"To start with the next {status.period} instead: {reftrack()} goal set "

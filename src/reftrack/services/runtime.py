@@ -199,8 +199,10 @@ class Runtime:
         try:
             yield cast("Session", session)
             session.commit()
-        finally:
+        except BaseException:
             session.rollback()
+            raise
+        finally:
             session.close()
 
     def _operation(self) -> JournalEntry:

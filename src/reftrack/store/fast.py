@@ -24,11 +24,11 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
-from reftrack.errors import DatabaseProblem
+from reftrack.store import files
 from reftrack.store.fastsql import QUERIES
-from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD, in_words
+from reftrack.store.schema import BUSY_TIMEOUT_SECONDS, SCHEMA_HEAD
 from reftrack.store.shaping import named_in_order
-from reftrack.store.sqlite_values import FastSession, run_sql, stored
+from reftrack.store.sqlite_values import FastSession, run_sql, stored, unusable
 
 # Set to take the full SQLModel path even where the fast one would serve, for the reads
 # and the writes alike (tests compare both paths; the name is older than the fast writes).
@@ -44,13 +44,14 @@ def sqlite_file(location: str) -> Path | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK):
+    writable = files.writable(path)
+    if writable:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
-        writable = True
     else:
-        options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "immutable=1"
+        # Read-only as the full path opens it (files.sqlite_file_url): a writer's WAL read,
+        # else the file taken as it stands, nothing created beside it.
+        options = "mode=ro" if files.sidecar(path, "-wal").exists() else "immutable=1"
         connection = sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True)
-        writable = False
     connection.isolation_level = None
     if writable:
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
@@ -82,9 +83,7 @@ def open_connection(location: str, write: bool = False) -> sqlite3.Connection | 
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             connection.close()
-            raise DatabaseProblem(
-                f"the database could not be used: {in_words(str(error))}"
-            ) from None
+            raise unusable(error) from None
     try:
         if not write:
             connection.execute("BEGIN")

@@ -18,13 +18,12 @@ import sqlite3
 from types import SimpleNamespace
 from typing import Any
 
-from reftrack.errors import DatabaseProblem
+from reftrack import kinds
 from reftrack.kinds import ChangeKind
 from reftrack.store.fast import open_connection
 from reftrack.store.fastrows import ROWS
 from reftrack.store.journal_values import JournalEntry, Values, dumped, encode
-from reftrack.store.schema import in_words
-from reftrack.store.sqlite_values import FastSession, run_sql, stored
+from reftrack.store.sqlite_values import FastSession, run_sql, stored, unusable
 
 
 class FastWriteSession(FastSession):
@@ -38,10 +37,17 @@ class FastWriteSession(FastSession):
     def insert(self, table: str, values: dict[str, Any]) -> SimpleNamespace:
         """Add one row; the row as values with its new `id`."""
         adding, _reading, columns = ROWS[table]
-        unknown = set(values) - {name for name, _how in columns}
-        if unknown:  # as the model's constructor would refuse them on the full path
-            raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")
-        bound = {name: stored(values.get(name)) for name, _how in columns if name != "id"}
+        named = {name for name, _how in columns} - {"id"}
+        if set(values) != named:
+            # Every column given: the fast path knows no model defaults, and a name the
+            # table lacks is refused as the model's constructor refuses it.
+            wrong = sorted(set(values) ^ named)
+            raise TypeError(f"{table}: give exactly its columns (not: {', '.join(wrong)})")
+        for name, how in columns:
+            if how and how.startswith("enum:") and values[name] is not None:
+                # Only the enum's values reach the table, as EnumText sees to on the full path.
+                getattr(kinds, how.removeprefix("enum:"))(values[name])
+        bound = {name: stored(values[name]) for name in named}
         row_id = self._execute(adding, bound).lastrowid
         assert row_id is not None
         self.inserted.append((table, row_id))
@@ -75,9 +81,7 @@ class FastWriteSession(FastSession):
         try:
             self.connection.commit()
         except sqlite3.DatabaseError as error:
-            raise DatabaseProblem(
-                f"the database could not be used: {in_words(str(error))}"
-            ) from None
+            raise unusable(error) from None
         # Later write transactions of the same command add to this operation.
         self.entry.operation_id = operation_id
 
@@ -102,8 +106,7 @@ class FastWriteSession(FastSession):
             return self.connection.execute(sql, values)
         except sqlite3.DatabaseError as error:
             # Locked, full, a constraint: one line, as on the full path.
-            problem = f"the database could not be used: {in_words(str(error))}"
-            raise DatabaseProblem(problem) from None
+            raise unusable(error) from None
 
 
 def open_write(location: str, entry: JournalEntry) -> FastWriteSession | None:

@@ -73,6 +73,12 @@ def _utc(text: str) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
 
 
+def unusable(error: sqlite3.Error) -> DatabaseProblem:
+    """A driver error (locked, damaged, full, a constraint) as the one line the full path
+    gives for it too."""
+    return DatabaseProblem(f"the database could not be used: {in_words(str(error))}")
+
+
 def run_sql(
     session: FastSession,
     sql: str,
@@ -85,7 +91,7 @@ def run_sql(
         rows = session.connection.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as error:
         # Locked, damaged ("disk image is malformed"): one line, as on the full path.
-        raise DatabaseProblem(f"the database could not be used: {in_words(str(error))}") from None
+        raise unusable(error) from None
     try:
         return [
             tuple(v if r is None or v is None else r(v) for r, v in zip(readers, row, strict=True))

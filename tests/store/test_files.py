@@ -86,6 +86,7 @@ def test_a_relative_path_is_a_path_too(
         (" postgresql://me@localhost/sales", "is neither a file path nor a database URL"),
         ("://sales", "is neither a file path nor a database URL"),
         ("sqlite:///x.db?mode=ro", "reftrack: reftrack takes no options in a sqlite:// URL"),
+        ("postgresql+psycopg://me:pw@db:port/sales", "is not a valid database URL"),
     ],
 )
 def test_what_is_no_usable_url_is_one_clear_line(
@@ -99,6 +100,7 @@ def test_what_is_no_usable_url_is_one_clear_line(
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert os.listdir(work) == []
+    assert ":pw@" not in result.stderr
 
 
 def test_a_password_in_a_bad_url_is_not_shown(rep: Rep) -> None:

@@ -55,7 +55,8 @@ def database_url(location: str) -> URL:
         )
     try:
         url = make_url(location)
-    except ArgumentError:
+        url.port  # noqa: B018  (read now: a port that is no number fails here, not later)
+    except (ArgumentError, ValueError):
         raise DatabaseProblem(f"'{_hide_password(location)}' is not a valid database URL") from None
     if backend == "sqlite" and url.query:
         raise DatabaseProblem(

@@ -701,3 +701,8 @@ def test_the_install_for_good_it_suggests_keeps_every_option_typed(
     before = crontab.text()
     assert rep.run(shlex.split(rest)[1:], PATH=crontab.path).exit_code == 0
     assert crontab.text() == before
+    # A --db typed relative to where the rep stood is made absolute: the line runs after a cd.
+    monkeypatch.chdir(tmp_path)
+    result = rep.run(["--db", "other.db", *args[2:]], PATH=crontab.path)
+    relative = result.stderr.split(" && pipx install . && ", 1)[1].strip()
+    assert shlex.split(relative) == ["reftrack", *args]

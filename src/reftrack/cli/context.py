@@ -98,11 +98,16 @@ def _holds_password(location: str) -> bool:
 
 
 def as_typed(ctx: typer.Context) -> str:
-    """This command line as typed, quoted, with its --db when it holds no password."""
+    """This command line as typed, quoted, with its --db when it holds no password: a
+    file path made absolute, since the line is printed to be run after a `cd`."""
     import shlex
+    from pathlib import Path
 
     line = ctx.meta.get(COMMAND_LINE) or ctx.command_path
-    return shlex.join(["reftrack", *typed_root_options(ctx, ("db",)), *shlex.split(line)[1:]])
+    root = typed_root_options(ctx, ("db",))
+    if root and "://" not in root[1]:
+        root[1] = str(Path(root[1]).expanduser().resolve())
+    return shlex.join(["reftrack", *root, *shlex.split(line)[1:]])
 
 
 # Where the word being completed is kept, as typed, for the completion functions below.
